@@ -1,0 +1,72 @@
+/**
+ * Loads every collection once per build and resolves Astro references to plain ids, so everything downstream
+ * works on the plain types of src/lib/schema.ts.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Conference, Guide, Speaker, Tag, Talk } from '../lib/schema.ts';
+import type { Entry } from '../lib/model.ts';
+import { scheduleOrder } from '../lib/model.ts';
+
+const refId = (ref: { id: string } | string): string => (typeof ref === 'string' ? ref : ref.id);
+
+export interface Site {
+  conferences: Entry<Conference>[];
+  talks: Entry<Talk>[];
+  speakers: Entry<Speaker>[];
+  tags: Entry<Tag>[];
+  guides: Entry<Guide>[];
+  reviews: Map<string, CollectionEntry<'reviews'>>;
+  summaries: Map<string, CollectionEntry<'summaries'>>;
+  guideTexts: Map<string, CollectionEntry<'guideTexts'>>;
+}
+
+let cached: Promise<Site> | undefined;
+
+export function loadSite(): Promise<Site> {
+  cached ??= (async () => {
+    const [conferences, talks, speakers, tags, guides, reviews, summaries, guideTexts] = await Promise.all([
+      getCollection('conferences'),
+      getCollection('talks'),
+      getCollection('speakers'),
+      getCollection('tags'),
+      getCollection('guides'),
+      getCollection('reviews'),
+      getCollection('summaries'),
+      getCollection('guideTexts'),
+    ]);
+    const plainConferences = conferences.map(({ id, data }) => ({ id, data }));
+    const plainTalks = talks.map(({ id, data }) => ({
+      id,
+      data: { ...data, conference: refId(data.conference), speakers: data.speakers.map(refId), tags: data.tags.map(refId) },
+    }));
+    return {
+      conferences: plainConferences.sort((a, b) => Date.parse(b.data.start) - Date.parse(a.data.start)),
+      talks: scheduleOrder(plainTalks, plainConferences),
+      speakers: speakers.map(({ id, data }) => ({
+        id,
+        data: { ...data, companies: data.companies.map((company) => ({ ...company, conference: refId(company.conference) })) },
+      })),
+      tags: tags.map(({ id, data }) => ({ id, data })),
+      guides: guides.map(({ id, data }) => ({ id, data: { ...data, conference: data.conference ? refId(data.conference) : undefined } })),
+      reviews: new Map(reviews.map((entry) => [entry.id, entry])),
+      summaries: new Map(summaries.map((entry) => [entry.id, entry])),
+      guideTexts: new Map(guideTexts.map((entry) => [entry.id, entry])),
+    };
+  })();
+  return cached;
+}
+
+/** The review to show for a talk in a language: its own, or the other language's when it has none yet. */
+export function reviewFor(site: Site, talkId: string, lang: 'zh' | 'en') {
+  const own = site.reviews.get(`${talkId}/${lang}`);
+  if (own) return { entry: own, lang };
+  const otherLang = lang === 'zh' ? 'en' : 'zh';
+  const other = site.reviews.get(`${talkId}/${otherLang}`);
+  return other ? { entry: other, lang: otherLang } : undefined;
+}
+
+/** The one-line verdict of a talk for lists, tagged with the language it is written in. */
+export function verdictFor(site: Site, talkId: string, lang: 'zh' | 'en') {
+  const review = reviewFor(site, talkId, lang);
+  return review && { text: review.entry.data.verdict, lang: review.lang };
+}

@@ -1,0 +1,27 @@
+/**
+ * Serves every file a Markdown page embeds, byte for byte, at files/<path under the content root>, so the
+ * download button saves exactly what is on disk under its real name.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { APIRoute } from 'astro';
+import { contentRoot } from '../../lib/config.ts';
+import { readContent } from '../../lib/content-check.ts';
+import { embeddedFiles } from '../../lib/embed.ts';
+
+export function getStaticPaths() {
+  const root = contentRoot();
+  const content = readContent(root);
+  const paths = new Set<string>();
+  for (const entry of content.entries) {
+    for (const embed of embeddedFiles(entry.body ?? '')) {
+      paths.add(join(dirname(entry.file), embed.path).split('\\').join('/').slice(root.length + 1));
+    }
+  }
+  return [...paths].sort().map((path) => ({ params: { path } }));
+}
+
+export const GET: APIRoute = ({ params }) => {
+  const bytes = readFileSync(join(process.cwd(), contentRoot(), params.path!));
+  return new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } });
+};
