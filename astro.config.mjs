@@ -1,5 +1,5 @@
 // @ts-check
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
@@ -18,13 +18,15 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   outDir: process.env.CONFNOTES_OUT ?? './dist',
+  // Separate caches let several builds (tests, benchmarks) run side by side without sharing a data store.
+  cacheDir: process.env.CONFNOTES_CACHE ?? './node_modules/.astro',
   devToolbar: { enabled: false },
   markdown: {
     processor: unified({
       // GFM comes from remark-gfm itself rather than the processor's switch, so the plugin list says what runs.
       gfm: false,
       smartypants: false,
-      remarkPlugins: [remarkGfm, [remarkEmbedFiles, { contentRoot: fileURLToPath(new URL(`./${root}/`, import.meta.url)), base }]],
+      remarkPlugins: [remarkGfm, [remarkEmbedFiles, { contentRoot: resolve(root), base }]],
       rehypePlugins: [rehypeExternalLinks],
     }),
     shikiConfig: {

@@ -3,7 +3,8 @@
  * works on the plain types of src/lib/schema.ts.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Conference, Guide, Speaker, Tag, Talk } from '../lib/schema.ts';
+import type { Conference, Guide, Lang, Speaker, Tag, Talk } from '../lib/schema.ts';
+import { otherLang } from '../lib/i18n.ts';
 import type { Entry } from '../lib/model.ts';
 import { scheduleOrder } from '../lib/model.ts';
 
@@ -57,16 +58,16 @@ export function loadSite(): Promise<Site> {
 }
 
 /** The review to show for a talk in a language: its own, or the other language's when it has none yet. */
-export function reviewFor(site: Site, talkId: string, lang: 'zh' | 'en') {
+export function reviewFor(site: Site, talkId: string, lang: Lang): { entry: CollectionEntry<'reviews'>; lang: Lang } | undefined {
   const own = site.reviews.get(`${talkId}/${lang}`);
   if (own) return { entry: own, lang };
-  const otherLang = lang === 'zh' ? 'en' : 'zh';
-  const other = site.reviews.get(`${talkId}/${otherLang}`);
-  return other ? { entry: other, lang: otherLang } : undefined;
+  const fallback = otherLang(lang);
+  const other = site.reviews.get(`${talkId}/${fallback}`);
+  return other ? { entry: other, lang: fallback } : undefined;
 }
 
 /** The one-line verdict of a talk for lists, tagged with the language it is written in. */
-export function verdictFor(site: Site, talkId: string, lang: 'zh' | 'en') {
+export function verdictFor(site: Site, talkId: string, lang: Lang) {
   const review = reviewFor(site, talkId, lang);
   return review && { text: review.entry.data.verdict, lang: review.lang };
 }

@@ -8,7 +8,7 @@
  * `readContent` does the I/O; `validateContent` is pure over what it read, so tests can feed it objects.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'astro/zod';
 import {
@@ -114,7 +114,7 @@ const LANG_FILE = /^(zh|en)\.md$/;
 
 /** Reads every file under the content root and sorts it into kinds by its path. */
 export function readContent(root: string, cwd = process.cwd()): RawContent {
-  const absRoot = join(cwd, root);
+  const absRoot = resolve(cwd, root);
   const entries: RawEntry[] = [];
   const unknown: string[] = [];
   for (const abs of walk(absRoot).sort()) {
@@ -149,7 +149,7 @@ export function readContent(root: string, cwd = process.cwd()): RawContent {
       unknown.push(file);
     }
   }
-  return { root, entries, unknown, exists: (file) => existsSync(join(cwd, file)) && statSync(join(cwd, file)).isFile() };
+  return { root, entries, unknown, exists: (file) => existsSync(resolve(cwd, file)) && statSync(resolve(cwd, file)).isFile() };
 }
 
 // ---------- validating ----------
@@ -199,7 +199,7 @@ export function validateContent(content: RawContent): ContentError[] {
       push(entry.file, '(id)', `id "${entry.id}" (from the ${entry.kind === 'speaker' ? 'file' : 'folder'} name) must be lowercase letters, digits and single hyphens`);
       continue;
     }
-    const result = SCHEMAS[entry.kind].safeParse(entry.data ?? {});
+    const result = SCHEMAS[entry.kind].safeParse(entry.data ?? {}, { reportInput: true });
     if (!result.success) {
       for (const issue of result.error.issues) push(entry.file, fieldPath(issue.path), issueReason(issue));
       continue;
@@ -227,7 +227,7 @@ export function validateContent(content: RawContent): ContentError[] {
   const tags = new Map<string, number>();
   for (const entry of of('tags')) {
     (entry.value as unknown[]).forEach((raw, index) => {
-      const result = tagSchema.safeParse(raw);
+      const result = tagSchema.safeParse(raw, { reportInput: true });
       if (!result.success) {
         for (const issue of result.error.issues) push(entry.file, fieldPath([index, ...issue.path]), issueReason(issue));
       }
@@ -238,8 +238,11 @@ export function validateContent(content: RawContent): ContentError[] {
     });
   }
 
+  // References check ids against every entry that exists, valid or not, so one schema error does not cascade
+  // into "unknown conference" lines on every talk that points at it.
+  const conferenceIds = new Set(content.entries.filter((e) => e.kind === 'conference').map((e) => e.id));
   const conferences = new Map(of('conference').map((entry) => [entry.id, entry.value]));
-  const speakers = new Set(of('speaker').map((entry) => entry.id));
+  const speakers = new Set(content.entries.filter((e) => e.kind === 'speaker').map((e) => e.id));
 
   for (const entry of of('conference')) {
     if ((RESERVED_IDS as readonly string[]).includes(entry.id)) push(entry.file, '(id)', `"${entry.id}" is reserved for a site page; rename the folder`);
@@ -257,9 +260,9 @@ export function validateContent(content: RawContent): ContentError[] {
   for (const entry of of('talk')) {
     const talk = entry.value;
     const conf = conferences.get(talk.conference);
-    if (!conf) push(entry.file, 'conference', `unknown conference "${talk.conference}"`);
+    if (!conferenceIds.has(talk.conference)) push(entry.file, 'conference', `unknown conference "${talk.conference}"`);
     talk.speakers.forEach((speaker: string, index: number) => {
-      if (!speakers.has(speaker)) push(entry.file, `speakers[${index}]`, `unknown speaker "${speaker}" (no content/speakers/${speaker}.yaml)`);
+      if (!speakers.has(speaker)) push(entry.file, `speakers[${index}]`, `unknown speaker "${speaker}" (no ${content.root}/speakers/${speaker}.yaml)`);
     });
     talk.tags.forEach((tag: string, index: number) => {
       if (!tags.has(tag)) push(entry.file, `tags[${index}]`, `unknown tag "${tag}" (not in tags.yaml)`);
@@ -316,12 +319,12 @@ export function validateContent(content: RawContent): ContentError[] {
 
   for (const entry of of('speaker')) {
     entry.value.companies.forEach((company: any, index: number) => {
-      if (!conferences.has(company.conference)) push(entry.file, `companies[${index}].conference`, `unknown conference "${company.conference}"`);
+      if (!conferenceIds.has(company.conference)) push(entry.file, `companies[${index}].conference`, `unknown conference "${company.conference}"`);
     });
   }
 
   for (const entry of of('guide')) {
-    if (entry.value.conference && !conferences.has(entry.value.conference)) push(entry.file, 'conference', `unknown conference "${entry.value.conference}"`);
+    if (entry.value.conference && !conferenceIds.has(entry.value.conference)) push(entry.file, 'conference', `unknown conference "${entry.value.conference}"`);
     const dir = dirname(entry.file);
     for (const lang of LANGS) {
       const hasFile = content.entries.some((e) => e.kind === 'guideText' && e.lang === lang && dirname(e.file) === dir);

@@ -58,7 +58,9 @@ export interface EmbedOptions {
 
 /** remark plugin: fills `file="..."` fences from disk and wraps them in a captioned figure. */
 export function remarkEmbedFiles(options: EmbedOptions) {
-  return (tree: MdastNode, file: { path?: string | URL }) => {
+  // `unknown` tree: unified hands us an mdast Root, which this walk reads structurally.
+  return (root: unknown, file: { path?: string | URL }) => {
+    const tree = root as MdastNode;
     if (!file.path) return;
     const markdownPath = typeof file.path === 'string' ? file.path : fileURLToPath(file.path);
     const lang: Lang = basename(markdownPath) === 'en.md' ? 'en' : 'zh';

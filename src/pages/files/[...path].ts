@@ -3,25 +3,25 @@
  * download button saves exactly what is on disk under its real name.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { APIRoute } from 'astro';
 import { contentRoot } from '../../lib/config.ts';
 import { readContent } from '../../lib/content-check.ts';
 import { embeddedFiles } from '../../lib/embed.ts';
 
 export function getStaticPaths() {
-  const root = contentRoot();
+  const root = resolve(contentRoot());
   const content = readContent(root);
   const paths = new Set<string>();
   for (const entry of content.entries) {
     for (const embed of embeddedFiles(entry.body ?? '')) {
-      paths.add(join(dirname(entry.file), embed.path).split('\\').join('/').slice(root.length + 1));
+      paths.add(relative(root, resolve(dirname(entry.file), embed.path)).split(sep).join('/'));
     }
   }
   return [...paths].sort().map((path) => ({ params: { path } }));
 }
 
 export const GET: APIRoute = ({ params }) => {
-  const bytes = readFileSync(join(process.cwd(), contentRoot(), params.path!));
+  const bytes = readFileSync(resolve(contentRoot(), params.path!));
   return new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } });
 };
