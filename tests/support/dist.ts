@@ -4,7 +4,8 @@ import { join, relative, sep } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { projectRoot } from './build.ts';
 
-export const distDir = join(projectRoot, 'dist');
+/** The build the suite reads: dist/ by default; CONFNOTES_DIST lets parallel work use its own folder. */
+export const distDir = join(projectRoot, process.env.CONFNOTES_DIST ?? 'dist');
 
 export function walkFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

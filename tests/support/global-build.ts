@@ -1,8 +1,10 @@
 /** Builds the site into dist/ once before the suite, unless CONFNOTES_PREBUILT=1 says dist/ is already fresh. */
 import { build, projectRoot } from './build.ts';
+import { distDir } from './dist.ts';
 
 export default async function setup() {
   if (process.env.CONFNOTES_PREBUILT === '1') return;
-  const result = await build({ CONFNOTES_CACHE: `${projectRoot}/node_modules/.astro` }, `${projectRoot}/dist`);
+  const cache = process.env.CONFNOTES_DIST ? `${distDir}-cache` : `${projectRoot}/node_modules/.astro`;
+  const result = await build({ CONFNOTES_CACHE: cache }, distDir);
   if (result.code !== 0) throw new Error(`astro build failed:\n${result.output}`);
 }
