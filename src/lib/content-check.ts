@@ -26,6 +26,7 @@ import {
 import { RESERVED_IDS } from './paths.ts';
 import { dayCount, minutes, overlaps } from './schedule.ts';
 import { embeddedFiles } from './embed.ts';
+import { rawHtmlProblems } from './safe-html.ts';
 
 export interface ContentError {
   file: string;
@@ -297,7 +298,8 @@ export function validateContent(content: RawContent): ContentError[] {
     }
   }
 
-  // Markdown files: a parent entry must exist; bodies must not be empty; no raw <script>; embedded files exist.
+  // Markdown files: a parent entry must exist; bodies must not be empty; raw HTML only from the allow-list of
+  // safe-html.ts (no <script>, no event handlers, no javascript: URLs); embedded files exist.
   const parentOf: Partial<Record<Kind, Kind>> = { review: 'talk', summary: 'conference', guideText: 'guide' };
   for (const entry of content.entries.filter((e) => parentOf[e.kind] && !e.error)) {
     const parentKind = parentOf[entry.kind]!;
@@ -308,8 +310,7 @@ export function validateContent(content: RawContent): ContentError[] {
     const body = entry.body ?? '';
     const at = (bodyLineNumber: number) => `line ${(entry.bodyLine ?? 1) + bodyLineNumber - 1}`;
     if (body.trim() === '') push(entry.file, 'body', 'is empty');
-    const script = /<script\b/i.exec(stripCode(body));
-    if (script) push(entry.file, at(lineOf(body, script.index)), 'raw <script> is not allowed in Markdown');
+    for (const problem of rawHtmlProblems(stripCode(body))) push(entry.file, at(lineOf(body, problem.index)), problem.reason);
     for (const embed of embeddedFiles(body)) {
       const target = `${dirname(entry.file)}/${embed.path}`;
       if (embed.path.includes('..') || embed.path.startsWith('/')) push(entry.file, at(embed.line), `embedded file "${embed.path}" must stay inside the entry's folder`);
