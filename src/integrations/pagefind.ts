@@ -1,0 +1,110 @@
+/**
+ * Builds the search index after `astro build`, through Pagefind's Node API, into <outDir>/pagefind/.
+ *
+ * Only pages that mark their text with data-pagefind-body are indexed (talks, guides, conferences); Pagefind splits
+ * them by <html lang> into one index per language (zh-cn, en), and the search page loads the one of its own language.
+ * Each page goes in with its Han characters spaced apart (see src/lib/search.ts for why), under its real URL including
+ * the base, so results link correctly under a sub-path. Any error Pagefind reports fails the build.
+ */
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { spaceHanInHtml } from '../lib/search.ts';
+
+/** The bundle folder under the output folder; the search page imports `${base}pagefind/pagefind.js`. */
+export const BUNDLE_DIR = 'pagefind';
+
+/** Files of Pagefind's own UIs, which this site does not use; removed so they are not deployed. */
+const UNUSED = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\.(?:js|css)$/;
+
+export class PagefindError extends Error {
+  constructor(step: string, errors: readonly string[]) {
+    super(`Pagefind failed while ${step}:\n${errors.join('\n')}`);
+    this.name = 'PagefindError';
+  }
+}
+
+function htmlFiles(dir: string, skip: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return path === skip ? [] : htmlFiles(path, skip);
+    return entry.name.endsWith('.html') ? [path] : [];
+  });
+}
+
+/** "zh/gopherchina-2016/index.html" under base "/notes/" → "/notes/zh/gopherchina-2016/". */
+export function pageUrl(base: string, file: string): string {
+  const head = base.endsWith('/') ? base : `${base}/`;
+  return head + file.split(sep).join('/').replace(/(^|\/)index\.html$/, '$1');
+}
+
+function folderSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const inner = folderSize(path);
+      bytes += inner.bytes;
+      files += inner.files;
+    } else {
+      bytes += statSync(path).size;
+      files++;
+    }
+  }
+  return { bytes, files };
+}
+
+type PagefindModule = Pick<typeof import('pagefind'), 'createIndex' | 'close'>;
+
+export interface PagefindIndexOptions {
+  /** Where Pagefind's Node API comes from; tests pass a stand-in that fails. */
+  load?: () => Promise<PagefindModule>;
+}
+
+export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndexOptions = {}): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'confnotes:pagefind',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const bundle = join(outDir, BUNDLE_DIR);
+        // Loaded here so `astro dev` and `astro check` never start Pagefind's binary.
+        const pagefind = await load();
+        try {
+          rmSync(bundle, { recursive: true, force: true });
+          const created = await pagefind.createIndex({});
+          if (created.errors.length > 0 || !created.index) throw new PagefindError('starting', created.errors);
+          const index = created.index;
+          const perLanguage = new Map<string, number>();
+          for (const file of htmlFiles(outDir, bundle).sort()) {
+            const html = readFileSync(file, 'utf8');
+            if (!html.includes('data-pagefind-body')) continue;
+            const url = pageUrl(base, relative(outDir, file));
+            const added = await index.addHTMLFile({ url, content: spaceHanInHtml(html) });
+            if (added.errors.length > 0) throw new PagefindError(`indexing ${url}`, added.errors);
+            const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1]?.toLowerCase() ?? 'unknown';
+            perLanguage.set(lang, (perLanguage.get(lang) ?? 0) + 1);
+          }
+          if (perLanguage.size === 0) throw new PagefindError('indexing', ['no page has data-pagefind-body']);
+          const written = await index.writeFiles({ outputPath: bundle });
+          if (written.errors.length > 0) throw new PagefindError('writing the index', written.errors);
+          for (const name of readdirSync(bundle)) if (UNUSED.test(name)) rmSync(join(bundle, name));
+          const size = folderSize(bundle);
+          const counts = [...perLanguage].map(([lang, count]) => `${lang} ${count}`).join(', ');
+          logger.info(`indexed ${counts} pages; ${BUNDLE_DIR}/ holds ${size.files} files, ${(size.bytes / 1024).toFixed(1)} KiB`);
+        } catch (error) {
+          rmSync(bundle, { recursive: true, force: true });
+          throw error;
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}

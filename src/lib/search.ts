@@ -1,0 +1,295 @@
+/**
+ * Search text rules shared by the index (src/integrations/pagefind.ts), the pages that describe themselves to it, and
+ * the search page's script.
+ *
+ * Chinese is the hard part. Pagefind's indexer splits Chinese text into words with jieba, while since 1.5 its browser
+ * code splits the query with Intl.Segmenter (ICU). The two disagree (Pagefind issue 1237): a query word that jieba
+ * never produced, such as 大战 inside 车轮大战, falls back to an unrelated shorter word. So both sides here agree on the
+ * one split no segmenter can change: every Han character is a word of its own. The index sees Han characters with
+ * spaces between them, a query is turned into the same single characters, and a run of Chinese characters in the query
+ * must also match as an exact phrase (consecutive positions), which gives substring search: 回收 finds 垃圾回收,
+ * Go语言 finds "Go 语言" and "Go语言" alike, and no dictionary decides what a word is.
+ */
+
+const HAN = /\p{Script=Han}/u;
+const HAN_RUN = /\p{Script=Han}+/gu;
+/** Punctuation only Chinese text uses (CJK symbols, fullwidth forms): never a space beside it. */
+const CJK_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/u;
+/** Punctuation both languages use (curly quotes, ellipsis, dash, middle dot): no space beside a Han character. */
+const SHARED_PUNCTUATION = /[\u2018\u2019\u201c\u201d\u2026\u2014\u00b7]/u;
+const ZERO_WIDTH_SPACE = /\u200b/g;
+
+export const isHan = (char: string): boolean => HAN.test(char);
+
+/** Puts a space on both sides of every Han character that touches another character: "Go语言" → "Go 语 言". */
+export function spaceHan(text: string): string {
+  return text.replace(/(\p{Script=Han})(?=\S)/gu, '$1 ').replace(/(?<=\S)(\p{Script=Han})/gu, ' $1');
+}
+
+/**
+ * Undoes spaceHan for display: drops the spaces between two Han characters and between Han characters and Chinese
+ * punctuation, and the zero-width spaces Pagefind puts between segmented words. Spaces next to Latin words stay.
+ */
+export function tidyChinese(text: string): string {
+  const chars = Array.from(text.replace(ZERO_WIDTH_SPACE, ''));
+  return tidyChars(chars.map((char) => ({ char, marked: false })))
+    .map((item) => item.char)
+    .join('');
+}
+
+/** ASCII punctuation that closes onto the word before it, and that opens onto the word after it. */
+const CLOSING = /[.,;:!?)\]}%]/;
+const OPENING = /[(\[{]/;
+
+/** Whether Chinese typesetting puts no space between these two characters. */
+function joinsWithoutSpace(before: string, after: string): boolean {
+  if (CJK_PUNCTUATION.test(before) || CJK_PUNCTUATION.test(after)) return true;
+  if (isHan(before)) return isHan(after) || SHARED_PUNCTUATION.test(after) || CLOSING.test(after);
+  return isHan(after) && (SHARED_PUNCTUATION.test(before) || OPENING.test(before));
+}
+
+interface MarkedChar {
+  char: string;
+  marked: boolean;
+}
+
+function tidyChars(chars: MarkedChar[]): MarkedChar[] {
+  const out: MarkedChar[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (/\s/.test(chars[i].char)) {
+      let end = i;
+      while (end < chars.length && /\s/.test(chars[end].char)) end++;
+      const before = out.at(-1)?.char;
+      const after = chars[end]?.char;
+      const joins = before !== undefined && after !== undefined && joinsWithoutSpace(before, after);
+      if (!joins) out.push({ char: ' ', marked: chars[i].marked && (chars[end]?.marked ?? false) });
+      i = end - 1;
+      continue;
+    }
+    out.push(chars[i]);
+  }
+  return out;
+}
+
+/** A reader's query, prepared for Pagefind and for highlighting. */
+export interface PreparedQuery {
+  /** The query as typed, normalized (NFKC, single spaces). */
+  text: string;
+  /** What Pagefind searches for: every Han character a word, Latin words as typed; null when nothing is searchable. */
+  term: string | null;
+  /** Exact phrases every result must contain, already spaced: each run of 2+ Han characters, and quoted parts. */
+  phrases: string[];
+  /** Runs of Han characters, for highlighting. */
+  han: string[];
+  /** Lowercased Latin words and numbers, for highlighting. */
+  words: string[];
+}
+
+export function prepareQuery(raw: string): PreparedQuery {
+  const text = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const quoted = [...text.matchAll(/"([^"]+)"/g)].map((match) => match[1].trim()).filter(Boolean);
+  const plain = text.replace(/"/g, ' ').replace(/\s+/g, ' ').trim();
+  const han = [...new Set(plain.match(HAN_RUN) ?? [])];
+  const words = [
+    ...new Set(
+      plain
+        .replace(HAN_RUN, ' ')
+        .split(/[\s\p{P}\p{S}]+/u)
+        .filter((word) => /[\p{L}\p{N}]/u.test(word))
+        .map((word) => word.toLowerCase()),
+    ),
+  ];
+  const phrases = [...new Set([...han.filter((run) => Array.from(run).length > 1), ...quoted.filter((part) => /\s|\p{Script=Han}/u.test(part))])].map(
+    (phrase) => spaceHan(phrase),
+  );
+  const searchable = /[\p{L}\p{N}]/u.test(plain);
+  return { text, term: searchable ? spaceHan(plain) : null, phrases, han, words };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : match;
+    }
+    return ENTITIES[name.toLowerCase()] ?? match;
+  });
+}
+
+export const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Pagefind's excerpt (escaped text with <mark> elements) as characters that know whether they are marked. */
+function parseMarked(html: string): MarkedChar[] {
+  const chars: MarkedChar[] = [];
+  let marked = false;
+  for (const part of html.split(/(<\/?mark>)/i)) {
+    if (/^<mark>$/i.test(part)) marked = true;
+    else if (/^<\/mark>$/i.test(part)) marked = false;
+    else for (const char of Array.from(decodeEntities(part.replace(/<[^>]*>/g, '')))) chars.push({ char, marked });
+  }
+  return chars;
+}
+
+function markRuns(chars: MarkedChar[], runs: readonly string[]) {
+  for (const run of runs) {
+    const needle = Array.from(run);
+    for (let i = 0; i + needle.length <= chars.length; i++) {
+      if (needle.every((char, k) => chars[i + k].char === char)) for (let k = 0; k < needle.length; k++) chars[i + k].marked = true;
+    }
+  }
+}
+
+function markWords(chars: MarkedChar[], words: readonly string[]) {
+  const lower = chars.map((item) => item.char.toLowerCase());
+  for (const word of words) {
+    const needle = Array.from(word);
+    for (let i = 0; i + needle.length <= chars.length; i++) {
+      if (i > 0 && /[\p{L}\p{N}]/u.test(lower[i - 1])) continue;
+      if (needle.every((char, k) => lower[i + k] === char)) {
+        let end = i + needle.length;
+        // The rest of the word is marked too, as Pagefind marks "performance" for "perf".
+        while (end < chars.length && /[\p{L}\p{N}]/u.test(lower[end]) && !isHan(lower[end])) end++;
+        for (let k = i; k < end; k++) chars[k].marked = true;
+      }
+    }
+  }
+}
+
+function serialize(chars: MarkedChar[]): string {
+  let html = '';
+  let open = false;
+  for (const { char, marked } of chars) {
+    if (marked !== open) {
+      html += marked ? '<mark>' : '</mark>';
+      open = marked;
+    }
+    html += escapeHtml(char);
+  }
+  return open ? `${html}</mark>` : html;
+}
+
+/**
+ * A Pagefind excerpt made readable and highlighted by our rules: Pagefind's marks on single Han characters (it marks
+ * every 回 and 收 for 回收) are replaced by marks on whole runs of the query's Chinese, its marks on Latin words stay.
+ * Returns safe HTML: text escaped, only <mark> elements.
+ */
+export function highlightExcerpt(excerptHtml: string, query: PreparedQuery): string {
+  const chars = parseMarked(excerptHtml.replace(ZERO_WIDTH_SPACE, ''));
+  for (const item of chars) if (isHan(item.char) || CJK_PUNCTUATION.test(item.char) || SHARED_PUNCTUATION.test(item.char)) item.marked = false;
+  const tidy = tidyChars(chars);
+  markRuns(tidy, query.han);
+  markWords(tidy, query.words);
+  return serialize(trimMarks(tidy)).trim();
+}
+
+/** Pagefind marks whole whitespace-separated words ("<mark>BFE:</mark>"); the punctuation around them is not the match. */
+function trimMarks(chars: MarkedChar[]): MarkedChar[] {
+  const loose = (char: string) => /[\s\p{P}]/u.test(char);
+  for (let i = 0; i < chars.length; i++) {
+    if (!chars[i].marked || (i > 0 && chars[i - 1].marked)) continue;
+    let end = i;
+    while (end < chars.length && chars[end].marked) end++;
+    let from = i;
+    let to = end - 1;
+    while (from <= to && loose(chars[from].char)) chars[from++].marked = false;
+    while (to >= from && loose(chars[to].char)) chars[to--].marked = false;
+    i = end - 1;
+  }
+  return chars;
+}
+
+/** Plain text (a title, a name) with the query's words and Chinese runs marked; safe HTML. */
+export function highlightText(text: string, query: PreparedQuery): string {
+  const chars = tidyChars(Array.from(text.replace(ZERO_WIDTH_SPACE, '')).map((char) => ({ char, marked: false })));
+  markRuns(chars, query.han);
+  markWords(chars, query.words);
+  return serialize(trimMarks(chars)).trim();
+}
+
+export interface SpeakerNames {
+  name: { zh: string; en: string };
+  romanization?: string;
+  aliases?: readonly string[];
+}
+
+const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * Every way a reader may write a speaker's name: both languages, the romanization, the aliases (official misspellings
+ * included), each Latin two-part name in the other order ("Shen Sheng" and "Sheng Shen") and written as one word
+ * ("shensheng", as in user names). Case-insensitive duplicates are dropped.
+ */
+export function nameForms(speaker: SpeakerNames): string[] {
+  const latin = [speaker.name.en, speaker.romanization, ...(speaker.aliases ?? [])].filter(
+    (form): form is string => Boolean(form) && !HAN.test(form!),
+  );
+  const forms = [speaker.name.zh, speaker.name.en, speaker.romanization, ...(speaker.aliases ?? [])].filter((form): form is string => Boolean(form));
+  for (const form of latin) {
+    const parts = form.trim().split(/\s+/);
+    if (parts.length === 2) forms.push(`${parts[1]} ${parts[0]}`);
+    if (parts.length > 1) forms.push(parts.join(''));
+  }
+  const seen = new Set<string>();
+  return forms.filter((form) => {
+    const key = fold(form);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The searchable text of several speakers' names, spaced the way the index expects. */
+export const searchableNames = (speakers: readonly SpeakerNames[]): string => spaceHan(speakers.flatMap(nameForms).join(' '));
+
+/**
+ * Spaces the Han characters of every text node in an HTML document, leaving tags, attributes, comments and the
+ * contents of script and style alone, so Pagefind indexes one word per Han character while its parser still sees
+ * the page's own markup (data-pagefind-* attributes, headings, lang).
+ */
+export function spaceHanInHtml(html: string): string {
+  let out = '';
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    const textEnd = lt === -1 ? html.length : lt;
+    if (textEnd > i) out += spaceHan(html.slice(i, textEnd));
+    if (lt === -1) break;
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      const stop = end === -1 ? html.length : end + 3;
+      out += html.slice(lt, stop);
+      i = stop;
+      continue;
+    }
+    if (!/[a-zA-Z/!?]/.test(html[lt + 1] ?? '')) {
+      out += '<';
+      i = lt + 1;
+      continue;
+    }
+    // Scans to the end of the tag, stepping over quoted attribute values that may hold ">".
+    let j = lt + 1;
+    let quote: string | undefined;
+    while (j < html.length) {
+      const char = html[j];
+      if (quote) {
+        if (char === quote) quote = undefined;
+      } else if (char === '"' || char === "'") quote = char;
+      else if (char === '>') break;
+      j++;
+    }
+    const tag = html.slice(lt, j + 1);
+    out += tag;
+    i = j + 1;
+    const raw = /^<(script|style)\b/i.exec(tag);
+    if (raw && !tag.endsWith('/>')) {
+      const close = html.toLowerCase().indexOf(`</${raw[1].toLowerCase()}`, i);
+      const stop = close === -1 ? html.length : close;
+      out += html.slice(i, stop);
+      i = stop;
+    }
+  }
+  return out;
+}
