@@ -1,0 +1,173 @@
+/**
+ * `npm run audit`: Lighthouse 12 (its default mobile preset: a mid-range phone, simulated slow 4G) over the home,
+ * conference, talk, speaker, tag, guide and search pages in both languages, then one table: page, the four category
+ * scores, total byte weight. Not part of `npm test`: the performance score is noisy on a shared CI machine.
+ *
+ *   npm run audit                    builds into dist-audit/ first, then audits it
+ *   CONFNOTES_PREBUILT=1 CONFNOTES_DIST=dist-x npm run audit    audits an existing build
+ *   npm run audit -- --write         also writes the dated table to docs/lighthouse.md
+ *
+ * Debian's Chromium only (CHROMIUM_PATH overrides); nothing is downloaded. Exit code 1 when a row misses the
+ * targets: 100 for accessibility, best practices and SEO, 95 for performance.
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
+import { createRequire } from 'node:module';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { build, projectRoot } from '../tests/support/build.ts';
+import { hasSearch, samplePages, SEARCH_MISSING } from '../tests/support/templates.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const AUDITED = ['home', 'conference', 'talk', 'speaker', 'tag', 'guide', 'search'];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const TARGET: Record<(typeof CATEGORIES)[number], number> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
+const write = process.argv.includes('--write');
+const LIGHTHOUSE_VERSION: string = createRequire(import.meta.url)('lighthouse/package.json').version;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+};
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.svg', '.xml', '.txt']);
+
+/**
+ * Serves the build the way a static host does, gzip included: Lighthouse weighs transferred bytes, and the tests'
+ * own server (tests/support/server.ts) sends everything uncompressed, which no real host does.
+ */
+function serveCompressed(dir: string): Promise<{ url: string; close: () => void }> {
+  const server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(dir, pathname));
+    let status = 200;
+    if (!file.startsWith(normalize(dir))) file = join(dir, '404.html');
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      file = join(dir, '404.html');
+      status = 404;
+    }
+    const ext = extname(file);
+    response.statusCode = status;
+    response.setHeader('Content-Type', TYPES[ext] ?? 'application/octet-stream');
+    // Hashed assets never change; pages are revalidated. The same policy a static host would be given.
+    response.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+      response.setHeader('Content-Encoding', 'gzip');
+      response.setHeader('Vary', 'Accept-Encoding');
+      createReadStream(file).pipe(createGzip()).pipe(response);
+    } else createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => server.close() });
+    });
+  });
+}
+
+function machine(): string {
+  const os = readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)"?/m)?.[1] ?? 'unknown OS';
+  const chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).match(/[\d.]{6,}/)?.[0] ?? 'unknown';
+  return `${cpus().length}-core, ${Math.round(totalmem() / 2 ** 30)} GiB, ${os}; Chromium ${chromium} (${CHROMIUM}); Lighthouse ${LIGHTHOUSE_VERSION}, mobile preset; Node ${process.versions.node}`;
+}
+
+async function main() {
+  let dir = join(projectRoot, process.env.CONFNOTES_DIST ?? 'dist-audit');
+  if (process.env.CONFNOTES_PREBUILT !== '1') {
+    dir = join(projectRoot, 'dist-audit');
+    console.error(`audit: building into ${dir} …`);
+    const result = await build({}, dir);
+    if (result.code !== 0) throw new Error(`astro build failed:\n${result.output}`);
+  }
+  if (!hasSearch(dir)) console.error(`audit: ${SEARCH_MISSING}`);
+  const pages = samplePages(dir).filter((sample) => AUDITED.includes(sample.template));
+
+  const site = await serveCompressed(dir);
+  // The load average when the run starts: the performance score depends on how busy the machine is.
+  const load = loadavg()[0].toFixed(2);
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const rows: string[][] = [];
+  const misses: string[] = [];
+  try {
+    for (const sample of pages) {
+      const url = site.url + sample.path;
+      console.error(`audit: ${sample.label} ${url}`);
+      const run = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      if (!run) throw new Error(`Lighthouse returned nothing for ${url}`);
+      const { lhr } = run;
+      if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      const scores = CATEGORIES.map((id) => Math.round((lhr.categories[id]?.score ?? 0) * 100));
+      const weight = lhr.audits['total-byte-weight']?.numericValue ?? 0;
+      rows.push([`${sample.label} \`${sample.path}\``, ...scores.map(String), `${(weight / 1024).toFixed(1)} KiB`]);
+      CATEGORIES.forEach((id, index) => {
+        if (scores[index] >= TARGET[id]) return;
+        const failing = (lhr.categories[id]?.auditRefs ?? [])
+          .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+          .map((ref) => `${ref.id} (${lhr.audits[ref.id].score})`);
+        misses.push(`${sample.label}: ${id} ${scores[index]} < ${TARGET[id]}: ${failing.join(', ') || 'no single audit below 1'}`);
+      });
+    }
+  } finally {
+    chrome.kill();
+    site.close();
+  }
+
+  const header = ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'total byte weight'];
+  const table = [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, index) => (index === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+  console.log(table);
+  if (!hasSearch(dir)) console.log(`\n(${SEARCH_MISSING})`);
+  for (const miss of misses) console.error(`below target: ${miss}`);
+
+  if (write) {
+    const date = new Date().toISOString().slice(0, 10);
+    const doc = [
+      '# Lighthouse',
+      '',
+      `- Date: ${date}`,
+      `- Machine: ${machine()}`,
+      `- Load average (1 min) when the run started: ${load}`,
+      '- Command: `npm run audit -- --write` (builds into dist-audit/, serves it on 127.0.0.1 with gzip, runs Lighthouse',
+      "  once per page with Debian's Chromium)",
+      '',
+      'One page per template, the largest of its kind, in both languages. Targets: 100 for accessibility, best practices',
+      'and SEO; at least 95 for performance. CI does not run this (the performance score depends on the machine); the',
+      'browser gates in `npm test` (axe, keyboard, layout shift, budgets) keep what it measures from regressing.',
+      '',
+      table,
+      '',
+      ...(hasSearch(dir) ? [] : [`Search is missing from this table: ${SEARCH_MISSING}.`, '']),
+    ].join('\n');
+    writeFileSync(join(projectRoot, 'docs/lighthouse.md'), doc);
+    console.error('audit: wrote docs/lighthouse.md');
+  }
+  if (misses.length > 0) process.exitCode = 1;
+}
+
+await main();
