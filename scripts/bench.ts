@@ -1,0 +1,663 @@
+/**
+ * `npm run bench -- --talks N [--seed 1] [--runs 1] [--json out.json] [--keep] [--no-baseline] [--no-processors]
+ *   [--processors-only]`
+ *
+ * Generates N synthetic talks per language (src/lib/synthetic.ts, deterministic from the seed) into a temporary
+ * folder and builds them three ways, each in a child process with a fresh cache:
+ *   ours      the real pipeline: `npx astro build` of this project with CONFNOTES_CONTENT pointing at the folder,
+ *             then the Pagefind index;
+ *   baseline  plain Astro 7 (its default Sätteri Markdown processor, same Shiki themes) rendering the same talk
+ *             Markdown in a minimal layout, then Pagefind, in a temporary project that uses this repo's node_modules;
+ *   baseline-unified  the same bare project with our unified + remark-gfm processor, to compare the processors.
+ * and, in three more child processes, renders every review with one Markdown processor alone (no Astro): ours as
+ * configured, unified with remark-gfm only, and Sätteri.
+ *
+ * Build and indexing are timed separately. If astro.config.mjs has a Pagefind integration, the build runs through a
+ * wrapper config that times that integration's `astro:build:done` hook (the indexing) from inside the build;
+ * otherwise the bench indexes `dist/` itself with the Pagefind Node API after the build. The report says which.
+ * With --runs R, the builds run R times, interleaved, and every time is the best of the R runs.
+ * Peak RSS is that of the child's whole process tree (npx, node, esbuild, the pagefind binary), sampled from /proc
+ * every 50 ms, with the largest single process's VmHWM next to it.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, relative, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { syntheticContent } from '../src/lib/synthetic.ts';
+
+const projectRoot = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
+const NODE = process.execPath;
+
+// ---------- measuring a child process tree ----------
+
+interface Measured {
+  code: number;
+  seconds: number;
+  /** Peak of the summed RSS of the child and all its descendants, sampled. */
+  peakTreeRss: number;
+  /** The largest VmHWM (kernel-tracked peak RSS) of any single process in the tree. */
+  peakProcessRss: number;
+  /** User + system CPU seconds of the child and every descendant it waited for (GNU time), or NaN without it. */
+  cpuSeconds: number;
+  output: string;
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+function processTable(): Map<number, number[]> {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid)!.push(Number(name));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children;
+}
+
+function treeOf(root: number): number[] {
+  const children = processTable();
+  const tree = [root];
+  for (let index = 0; index < tree.length; index++) tree.push(...(children.get(tree[index]) ?? []));
+  return tree;
+}
+
+function memoryOf(pid: number): { rss: number; hwm: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+    return { rss: kib('VmRSS'), hwm: kib('VmHWM') };
+  } catch {
+    return { rss: 0, hwm: 0 };
+  }
+}
+
+let timings = 0;
+
+function measure(command: string, args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<Measured> {
+  // GNU time adds the CPU time of the whole tree (it waits for the child, which waits for its own children).
+  const timeFile = join(tmpdir(), `confnotes-bench-time-${process.pid}-${timings++}`);
+  const [program, argv] = existsSync(GNU_TIME) ? [GNU_TIME, ['-f', '%U %S', '-o', timeFile, command, ...args]] : [command, args];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(program, argv, {
+      cwd: options.cwd,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    let peakTreeRss = 0;
+    let peakProcessRss = 0;
+    const sample = () => {
+      if (child.pid === undefined) return;
+      let sum = 0;
+      for (const pid of treeOf(child.pid)) {
+        const { rss, hwm } = memoryOf(pid);
+        sum += rss;
+        peakProcessRss = Math.max(peakProcessRss, hwm);
+      }
+      peakTreeRss = Math.max(peakTreeRss, sum);
+    };
+    const timer = setInterval(sample, 50);
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const seconds = (performance.now() - started) / 1000;
+      let cpuSeconds = Number.NaN;
+      if (existsSync(timeFile)) {
+        const [user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+        cpuSeconds = user + system;
+        rmSync(timeFile, { force: true });
+      }
+      resolve({ code: code ?? 1, seconds, peakTreeRss, peakProcessRss, cpuSeconds, output });
+    });
+  });
+}
+
+// ---------- reading a build ----------
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+interface DistStats {
+  pages: number;
+  bytes: number;
+  htmlBytes: number;
+  pagefindBytes: number;
+  talkPages: number;
+  talkRaw: number;
+  talkGzip: number;
+  largestPage: { path: string; bytes: number };
+}
+
+/** Talk pages are /<lang>/<conference>/<talk>/index.html in both builds. */
+const TALK_PAGE = /^(?:zh|en)\/benchconf-\d+\/[^/]+\/index\.html$/;
+
+function distStats(dir: string): DistStats {
+  const files = walk(dir);
+  let bytes = 0;
+  let pagefindBytes = 0;
+  let htmlBytes = 0;
+  let pages = 0;
+  let talkPages = 0;
+  let talkRaw = 0;
+  let talkGzip = 0;
+  let largestPage = { path: '', bytes: 0 };
+  for (const file of files) {
+    const rel = relative(dir, file).split(sep).join('/');
+    const size = statSync(file).size;
+    bytes += size;
+    if (rel.startsWith('pagefind/')) pagefindBytes += size;
+    if (!rel.endsWith('.html')) continue;
+    pages++;
+    htmlBytes += size;
+    if (size > largestPage.bytes) largestPage = { path: rel, bytes: size };
+    if (TALK_PAGE.test(rel)) {
+      talkPages++;
+      talkRaw += size;
+      talkGzip += gzipSync(readFileSync(file)).length;
+    }
+  }
+  return {
+    pages,
+    bytes,
+    htmlBytes,
+    pagefindBytes,
+    talkPages,
+    talkRaw: talkRaw / Math.max(1, talkPages),
+    talkGzip: talkGzip / Math.max(1, talkPages),
+    largestPage,
+  };
+}
+
+// ---------- the three builds ----------
+
+interface BuildReport {
+  name: string;
+  build: Measured;
+  index: Measured;
+  /** Seconds of `build.seconds` spent indexing inside the build (our integration), else 0. */
+  indexInBuild: number;
+  indexedBy: string;
+  dist: DistStats;
+}
+
+/**
+ * Astro's own timers from the build log: set-up (config, content sync with every Markdown render, types), then the
+ * Vite bundle, then rendering the pages. The first two "[build] ✓ Completed in" lines are set-up and bundle + pages.
+ */
+export function buildPhases(output: string): { setup: number; bundle: number; pages: number } | undefined {
+  const toSeconds = (value: string, unit: string) => Number(value) / (unit === 'ms' ? 1000 : 1);
+  const completed = [...output.matchAll(/\[build\] ✓ Completed in ([\d.]+)(m?s)\./g)].map((match) => toSeconds(match[1], match[2]));
+  const pages = /generating static routes[\s\S]*?✓ Completed in ([\d.]+)(m?s)\./.exec(output);
+  if (completed.length < 2 || !pages) return undefined;
+  const pageSeconds = toSeconds(pages[1], pages[2]);
+  return { setup: completed[0], bundle: completed[1] - pageSeconds, pages: pageSeconds };
+}
+
+const fail = (what: string, result: Measured): never => {
+  console.error(result.output.split('\n').slice(-40).join('\n'));
+  throw new Error(`${what} failed with exit code ${result.code}`);
+};
+
+/** Indexes a built folder with the Pagefind Node API in a child process, like a site would after `astro build`. */
+function writeIndexScript(dir: string): string {
+  const script = join(dir, 'pagefind-index.mjs');
+  const pagefind = join(projectRoot, 'node_modules/pagefind/lib/index.js');
+  writeFileSync(
+    script,
+    `import * as pagefind from ${JSON.stringify(pagefind)};
+const site = process.argv[2];
+const { index, errors } = await pagefind.createIndex({});
+if (!index) throw new Error(errors.join('\\n'));
+const added = await index.addDirectory({ path: site });
+if (added.errors.length) throw new Error(added.errors.join('\\n'));
+const written = await index.writeFiles({ outputPath: site + '/pagefind' });
+if (written.errors.length) throw new Error(written.errors.join('\\n'));
+await pagefind.close();
+console.log(JSON.stringify({ pages: added.page_count }));
+`,
+  );
+  return script;
+}
+
+/** Whether the project config has a Pagefind integration (issue 4's src/integrations/pagefind.ts). */
+const hasPagefindIntegration = (): boolean => /integrations\/pagefind/.test(readFileSync(join(projectRoot, 'astro.config.mjs'), 'utf8'));
+
+/**
+ * A config that is the project's own, with the Pagefind integration's build:done hook timed from inside the build.
+ * It lives in the temp folder and imports astro.config.mjs, so the real pipeline runs unchanged.
+ */
+function writeTimedConfig(dir: string): string {
+  const file = join(dir, 'astro.timed.config.mjs');
+  writeFileSync(
+    file,
+    `import { writeFileSync } from 'node:fs';
+import config from ${JSON.stringify(join(projectRoot, 'astro.config.mjs'))};
+const integrations = [config.integrations ?? []].flat(Infinity).filter(Boolean);
+for (const integration of integrations) {
+  const done = integration.hooks?.['astro:build:done'];
+  if (!/pagefind/i.test(integration.name) || !done) continue;
+  integration.hooks['astro:build:done'] = async (...args) => {
+    const start = performance.now();
+    try {
+      return await done(...args);
+    } finally {
+      writeFileSync(process.env.BENCH_INDEX_TIMING, String((performance.now() - start) / 1000));
+    }
+  };
+}
+export default { ...config, integrations };
+`,
+  );
+  return file;
+}
+
+async function buildOurs(work: string, content: string): Promise<BuildReport> {
+  const out = join(work, 'ours');
+  const integrated = hasPagefindIntegration();
+  const timing = join(work, 'ours-index-seconds');
+  // Astro resolves --config against the project root, so the path is given relative to it.
+  const args = ['astro', 'build', ...(integrated ? ['--config', relative(projectRoot, writeTimedConfig(work))] : [])];
+  const build = await measure('npx', args, {
+    cwd: projectRoot,
+    env: { CONFNOTES_CONTENT: content, CONFNOTES_OUT: out, CONFNOTES_CACHE: join(work, 'ours-cache'), BENCH_INDEX_TIMING: timing },
+  });
+  if (build.code !== 0) fail('our build', build);
+  if (integrated && existsSync(timing)) {
+    const indexInBuild = Number(readFileSync(timing, 'utf8'));
+    const index: Measured = { code: 0, seconds: indexInBuild, peakTreeRss: 0, peakProcessRss: 0, cpuSeconds: 0, output: '' };
+    return {
+      name: 'ours',
+      build,
+      index,
+      indexInBuild,
+      indexedBy: 'our Pagefind integration (its build:done hook, timed inside the build)',
+      dist: distStats(out),
+    };
+  }
+  const index = await measure(NODE, [writeIndexScript(work), out], { cwd: work });
+  if (index.code !== 0) fail('indexing our build', index);
+  return {
+    name: 'ours',
+    build,
+    index,
+    indexInBuild: 0,
+    indexedBy: 'the Pagefind Node API, run by the bench after the build (no integration in astro.config.mjs)',
+    dist: distStats(out),
+  };
+}
+
+type Processor = 'satteri' | 'unified';
+/** The processors rendered alone: ours as configured, unified with remark-gfm only, and Sätteri. */
+type AloneProcessor = 'ours' | 'unified-bare' | 'satteri';
+
+function writeBaseline(work: string, content: string, processor: Processor): string {
+  const dir = join(work, `baseline-${processor}`);
+  mkdirSync(join(dir, 'src/pages'), { recursive: true });
+  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `bench-baseline-${processor}`, private: true, type: 'module' }, null, 2));
+  const processorImport = processor === 'unified' ? `import { unified } from '@astrojs/markdown-remark';\nimport remarkGfm from 'remark-gfm';\n` : '';
+  // The same Shiki themes as ours, so both highlight code the same way; otherwise Astro's defaults.
+  const processorOption = processor === 'unified' ? `processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm] }),\n    ` : '';
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';
+${processorImport}
+export default defineConfig({
+  outDir: './dist',
+  cacheDir: './cache',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  markdown: {
+    ${processorOption}shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+  },
+});
+`,
+  );
+  writeFileSync(
+    join(dir, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+export const collections = {
+  reviews: defineCollection({
+    loader: glob({ base: ${JSON.stringify(join(content, 'talks'))}, pattern: '**/{zh,en}.md', generateId: ({ entry }) => entry.replace(/\\.md$/, '') }),
+    schema: z.object({ heading: z.string(), verdict: z.string() }),
+  }),
+};
+`,
+  );
+  writeFileSync(
+    join(dir, 'src/pages/[...slug].astro'),
+    `---
+import { getCollection, render } from 'astro:content';
+
+export async function getStaticPaths() {
+  const reviews = await getCollection('reviews');
+  return reviews.map((entry) => {
+    const [conference, talk, lang] = entry.id.split('/');
+    return { params: { slug: \`\${lang}/\${conference}/\${talk}\` }, props: { entry, lang } };
+  });
+}
+
+const { entry, lang } = Astro.props;
+const { Content } = await render(entry);
+---
+
+<!doctype html>
+<html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>{entry.data.heading}</title>
+    <meta name="description" content={entry.data.verdict} />
+  </head>
+  <body>
+    <main>
+      <h1>{entry.data.heading}</h1>
+      <p>{entry.data.verdict}</p>
+      <Content />
+    </main>
+  </body>
+</html>
+`,
+  );
+  return dir;
+}
+
+async function buildBaseline(work: string, content: string, processor: Processor): Promise<BuildReport> {
+  const dir = writeBaseline(work, content, processor);
+  const build = await measure('npx', ['astro', 'build'], { cwd: dir });
+  if (build.code !== 0) fail(`the ${processor} baseline build`, build);
+  const index = await measure(NODE, [writeIndexScript(work), join(dir, 'dist')], { cwd: work });
+  if (index.code !== 0) fail(`indexing the ${processor} baseline`, index);
+  return {
+    name: processor === 'satteri' ? 'baseline' : 'baseline-unified',
+    build,
+    index,
+    indexInBuild: 0,
+    indexedBy: 'the Pagefind Node API',
+    dist: distStats(join(dir, 'dist')),
+  };
+}
+
+// ---------- the processors alone ----------
+
+interface RenderReport {
+  processor: AloneProcessor;
+  setupSeconds: number;
+  renderSeconds: number;
+  /** CPU seconds of this process while rendering (Sätteri's native code runs on the main thread). */
+  renderCpuSeconds: number;
+  files: number;
+  features: Record<string, number>;
+}
+
+/**
+ * Renders every review with one processor, as Astro's content layer does, in a child process of its own: the
+ * processor of astro.config.mjs itself (unified with remark-gfm and our plugins), or Sätteri with GFM on and
+ * smart punctuation off (as ours). Both get the project's Shiki config (themes and transformers). One file is
+ * rendered first, untimed, so that lazy set-up (the highlighter) counts as set-up for both.
+ */
+function writeRenderScript(work: string): string {
+  // Its own folder with this repo's node_modules, so the bare imports below resolve.
+  const dir = join(work, 'render');
+  mkdirSync(dir, { recursive: true });
+  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const file = join(dir, 'render.mjs');
+  writeFileSync(
+    file,
+    `import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { markdownConfigDefaults, unified } from '@astrojs/markdown-remark';
+import { satteri } from '@astrojs/markdown-satteri';
+import remarkGfm from 'remark-gfm';
+
+const [which, root] = process.argv.slice(2);
+process.env.CONFNOTES_CONTENT = root;
+const { default: config } = await import(${JSON.stringify(join(projectRoot, 'astro.config.mjs'))});
+const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+const files = walk(join(root, 'talks')).filter((file) => /\\/(zh|en)\\.md$/.test(file)).sort();
+const shared = { ...markdownConfigDefaults, shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...config.markdown.shikiConfig }, image: {}, gfm: true, smartypants: false };
+const processor =
+  which === 'satteri'
+    ? satteri({ features: { smartPunctuation: false } })
+    : which === 'unified-bare'
+      ? unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm] })
+      : config.markdown.processor;
+const body = (file) => {
+  const text = readFileSync(file, 'utf8');
+  return text.slice(text.indexOf('\\n---\\n', 4) + 5);
+};
+const setupStart = performance.now();
+const renderer = await processor.createRenderer(shared);
+await renderer.render(body(files[0]), { fileURL: pathToFileURL(files[0]), frontmatter: {} });
+const setupSeconds = (performance.now() - setupStart) / 1000;
+const features = { tables: 0, shikiBlocks: 0, headingIds: 0, externalRel: 0, embedFigures: 0 };
+const start = performance.now();
+const cpuStart = process.cpuUsage();
+for (const file of files) {
+  const { code } = await renderer.render(body(file), { fileURL: pathToFileURL(file), frontmatter: {} });
+  features.tables += (code.match(/<table/g) ?? []).length;
+  features.shikiBlocks += (code.match(/<pre class="astro-code/g) ?? []).length;
+  features.headingIds += (code.match(/<h2 id="/g) ?? []).length;
+  features.externalRel += (code.match(/rel="noopener noreferrer"/g) ?? []).length;
+  features.embedFigures += (code.match(/<figure class="code-file"/g) ?? []).length;
+}
+const renderSeconds = (performance.now() - start) / 1000;
+const cpu = process.cpuUsage(cpuStart);
+const renderCpuSeconds = (cpu.user + cpu.system) / 1e6;
+console.log(JSON.stringify({ processor: which, setupSeconds, renderSeconds, renderCpuSeconds, files: files.length, features }));
+`,
+  );
+  return file;
+}
+
+async function renderAlone(work: string, content: string, processor: AloneProcessor): Promise<RenderReport> {
+  const result = await measure(NODE, [join(work, 'render', 'render.mjs'), processor, content], { cwd: join(work, 'render') });
+  if (result.code !== 0) fail(`rendering with ${processor}`, result);
+  return JSON.parse(result.output.trim().split('\n').at(-1)!);
+}
+
+// ---------- report ----------
+
+const MiB = 1024 * 1024;
+const seconds = (value: number) => value.toFixed(2);
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
+const bytes = (value: number) => Math.round(value).toLocaleString('en-US');
+// Other work on the machine only ever adds time, so the best of several runs is the closest to the build's own cost.
+const best = (values: number[]) => Math.min(...values);
+
+function summarize(runs: BuildReport[]) {
+  const pick = (f: (run: BuildReport) => number) => best(runs.map(f));
+  const build = pick((run) => run.build.seconds - run.indexInBuild);
+  const index = pick((run) => run.index.seconds);
+  const last = runs.at(-1)!;
+  return {
+    name: last.name,
+    indexedBy: last.indexedBy,
+    buildSeconds: build,
+    indexSeconds: index,
+    totalSeconds: pick((run) => run.build.seconds - run.indexInBuild + run.index.seconds),
+    setupSeconds: pick((run) => buildPhases(run.build.output)?.setup ?? Number.NaN),
+    bundleSeconds: pick((run) => buildPhases(run.build.output)?.bundle ?? Number.NaN),
+    renderSeconds: pick((run) => buildPhases(run.build.output)?.pages ?? Number.NaN),
+    cpuSeconds: pick((run) => run.build.cpuSeconds + run.index.cpuSeconds),
+    pages: last.dist.pages,
+    pagesPerSecond: last.dist.pages / build,
+    peakTreeRss: Math.max(...runs.map((run) => Math.max(run.build.peakTreeRss, run.index.peakTreeRss))),
+    peakProcessRss: Math.max(...runs.map((run) => Math.max(run.build.peakProcessRss, run.index.peakProcessRss))),
+    distBytes: last.dist.bytes,
+    htmlBytes: last.dist.htmlBytes,
+    pagefindBytes: last.dist.pagefindBytes,
+    talkPages: last.dist.talkPages,
+    talkRaw: last.dist.talkRaw,
+    talkGzip: last.dist.talkGzip,
+    largestPage: last.dist.largestPage,
+  };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      talks: { type: 'string', default: '100' },
+      seed: { type: 'string', default: '1' },
+      runs: { type: 'string', default: '1' },
+      json: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      'no-baseline': { type: 'boolean', default: false },
+      'no-processors': { type: 'boolean', default: false },
+      'processors-only': { type: 'boolean', default: false },
+    },
+  });
+  const talks = Number(values.talks);
+  const seed = Number(values.seed);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(talks) || talks < 1) throw new Error('--talks must be a positive whole number');
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive whole number');
+
+  const work = mkdtempSync(join(tmpdir(), 'confnotes-bench-'));
+  const content = join(work, 'content');
+  const files = syntheticContent({ talks, seed });
+  for (const [path, text] of files) {
+    mkdirSync(dirname(join(content, path)), { recursive: true });
+    writeFileSync(join(content, path), text);
+  }
+  const load = loadavg()[0];
+  console.log(`confnotes bench: ${talks} talks per language (${talks * 2} talk pages), seed ${seed}, ${runs} run(s), in ${work}`);
+  console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load average ${load.toFixed(2)} at start`);
+
+  const ours: BuildReport[] = [];
+  const baseline: BuildReport[] = [];
+  const baselineUnified: BuildReport[] = [];
+  try {
+    for (let run = 1; run <= (values['processors-only'] ? 0 : runs); run++) {
+      // Fresh output and cache folders for every run: every build is a cold build.
+      const runDir = join(work, `run-${run}`);
+      mkdirSync(runDir);
+      process.stdout.write(`run ${run}: ours`);
+      ours.push(await buildOurs(runDir, content));
+      if (!values['no-baseline']) {
+        process.stdout.write(', baseline');
+        baseline.push(await buildBaseline(runDir, content, 'satteri'));
+        process.stdout.write(', baseline-unified');
+        baselineUnified.push(await buildBaseline(runDir, content, 'unified'));
+      }
+      process.stdout.write('\n');
+    }
+    let processors: RenderReport[] = [];
+    if (!values['no-processors']) {
+      const dir = work;
+      writeRenderScript(dir);
+      processors = [
+        await renderAlone(dir, content, 'ours'),
+        await renderAlone(dir, content, 'unified-bare'),
+        await renderAlone(dir, content, 'satteri'),
+      ];
+    }
+
+    const rows = ours.length ? [summarize(ours), ...(baseline.length ? [summarize(baseline), summarize(baselineUnified)] : [])] : [];
+    const [our, base, unifiedBase] = rows;
+    if (our) printTable();
+
+    function printTable() {
+      type Row = (typeof rows)[number];
+      // label, the cell of each build, and the number to compare ours with the baselines on (if any).
+      const table: Array<[string, (row: Row) => string, ((row: Row) => number)?]> = [
+        ['build (s)', (row) => seconds(row.buildSeconds), (row) => row.buildSeconds],
+        ['  set-up + content sync', (row) => seconds(row.setupSeconds), (row) => row.setupSeconds],
+        ['  Vite bundle', (row) => seconds(row.bundleSeconds), (row) => row.bundleSeconds],
+        ['  rendering pages', (row) => seconds(row.renderSeconds), (row) => row.renderSeconds],
+        ['indexing (s)', (row) => seconds(row.indexSeconds), (row) => row.indexSeconds],
+        ['build + indexing (s)', (row) => seconds(row.totalSeconds), (row) => row.totalSeconds],
+        ['CPU, build + indexing (s)', (row) => seconds(row.cpuSeconds), (row) => row.cpuSeconds],
+        ['pages', (row) => String(row.pages)],
+        ['pages/s (build)', (row) => row.pagesPerSecond.toFixed(1)],
+        ['peak RSS, tree (MiB)', (row) => (row.peakTreeRss / MiB).toFixed(0), (row) => row.peakTreeRss],
+        ['peak RSS, 1 process (MiB)', (row) => (row.peakProcessRss / MiB).toFixed(0)],
+        ['dist bytes', (row) => bytes(row.distBytes), (row) => row.distBytes],
+        ['  of which pagefind', (row) => bytes(row.pagefindBytes)],
+        ['dist bytes per talk page', (row) => bytes(row.distBytes / row.talkPages), (row) => row.distBytes / row.talkPages],
+        ['HTML bytes per page, mean', (row) => bytes(row.htmlBytes / row.pages)],
+        ['talk page bytes, raw', (row) => bytes(row.talkRaw), (row) => row.talkRaw],
+        ['talk page bytes, gzip', (row) => bytes(row.talkGzip), (row) => row.talkGzip],
+        ['largest page bytes', (row) => bytes(row.largestPage.bytes)],
+      ];
+      const header =
+        rows.map((row) => row.name.padStart(18)).join('') + (base ? ['ours/baseline', 'ours/unified'].map((h) => h.padStart(14)).join('') : '');
+      console.log(`\n${''.padEnd(26)}${header}`);
+      for (const [label, cell, compare] of table) {
+        const ratios = base ? [base, unifiedBase].map((other) => (compare ? ratio(compare(our), compare(other)) : '').padStart(14)).join('') : '';
+        console.log(`${label.padEnd(26)}${rows.map((row) => cell(row).padStart(18)).join('')}${ratios}`);
+      }
+      console.log(`largest page of ours: ${our.largestPage.path}`);
+      console.log(`indexing of ours measured by ${our.indexedBy}`);
+    }
+
+    const [oursAlone, bareAlone, satteriAlone] = processors;
+    if (oursAlone && bareAlone && satteriAlone) {
+      console.log('\nMarkdown processors, rendering all reviews alone (setup excluded):');
+      for (const report of processors) {
+        const features = Object.entries(report.features).map(([name, count]) => `${name} ${count}`);
+        console.log(
+          `  ${report.processor.padEnd(13)} ${seconds(report.renderSeconds)} s wall, ${seconds(report.renderCpuSeconds)} s CPU for ${report.files} files (setup ${seconds(report.setupSeconds)} s); ${features.join(', ')}`,
+        );
+      }
+      const speedUp = (slow: RenderReport) =>
+        `${ratio(slow.renderSeconds, satteriAlone.renderSeconds)} wall, ${ratio(slow.renderCpuSeconds, satteriAlone.renderCpuSeconds)} CPU`;
+      console.log(`  Sätteri speed-up, rendering alone: over unified + remark-gfm ${speedUp(bareAlone)}; over ours ${speedUp(oursAlone)}`);
+      console.log('  (ours also runs the embed plugin: file embeds, code toolbars, shell sessions; Sätteri runs no remark plugins)');
+      if (base && unifiedBase) {
+        console.log(
+          `  Sätteri speed-up, whole bare build: ${ratio(unifiedBase.buildSeconds, base.buildSeconds)} wall, ${ratio(unifiedBase.cpuSeconds, base.cpuSeconds)} CPU (baseline-unified vs baseline)`,
+        );
+      }
+    }
+
+    if (values.json) {
+      writeFileSync(
+        values.json,
+        JSON.stringify(
+          {
+            date: new Date().toISOString(),
+            talks,
+            seed,
+            runs,
+            node: process.version,
+            cpus: cpus().length,
+            cpu: cpus()[0]?.model,
+            load,
+            rows,
+            processors,
+          },
+          null,
+          2,
+        ) + '\n',
+      );
+      console.log(`\nwrote ${values.json}`);
+    }
+  } finally {
+    if (values.keep) console.log(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
