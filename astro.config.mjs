@@ -6,10 +6,18 @@ import remarkGfm from 'remark-gfm';
 import { basePath, contentRoot, siteUrl } from './src/lib/config.ts';
 import { remarkEmbedFiles } from './src/lib/embed.ts';
 import { rehypeExternalLinks } from './src/lib/rehype-external-links.ts';
+import { rehypeSafeHtml } from './src/lib/safe-html.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
+import { codeColors } from './src/integrations/code-colors.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { loadCodeThemes, shikiStyleToClass } from './src/lib/code-colors.ts';
 
 const root = contentRoot();
 const base = basePath();
+// The highlighter and the code colours stylesheet read the same theme objects (see src/lib/code-colors.ts).
+// GitHub's "default" pair: every token colour has at least 4.5:1 contrast on its background (WCAG AA). The older
+// github-light/github-dark do not: comments #6a737d on #24292e are 3.05:1, the orange #e36209 on white 3.49:1.
+const codeThemes = await loadCodeThemes({ light: 'github-light-default', dark: 'github-dark-default' });
 
 export default defineConfig({
   site: siteUrl(),
@@ -21,18 +29,37 @@ export default defineConfig({
   // Separate caches let several builds (tests, benchmarks) run side by side without sharing a data store.
   cacheDir: process.env.CONFNOTES_CACHE ?? './node_modules/.astro',
   devToolbar: { enabled: false },
+  security: {
+    // A <meta http-equiv> policy on every page: scripts and styles from 'self' or by hash, nothing inline unhashed.
+    // 'self' is listed explicitly so that a page adding a source (e.g. 'wasm-unsafe-eval' for search) extends it.
+    // Astro warns that Shiki writes inline styles: shikiStyleToClass (below) turns them into classes; tests/csp*.test.ts check.
+    csp: {
+      algorithm: 'SHA-256',
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   markdown: {
     processor: unified({
       // GFM comes from remark-gfm itself rather than the processor's switch, so the plugin list says what runs.
       gfm: false,
       smartypants: false,
       remarkPlugins: [remarkGfm, [remarkEmbedFiles, { contentRoot: resolve(root), base }]],
-      rehypePlugins: [rehypeExternalLinks],
+      // Raw HTML is held to an allow-list first, so links written as raw <a> get their rel too.
+      rehypePlugins: [rehypeSafeHtml, rehypeExternalLinks],
     }),
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: codeThemes,
+      // Colours as classes, not style attributes, so the CSP needs no 'unsafe-inline' for styles.
+      transformers: [shikiStyleToClass(codeThemes)],
       defaultColor: false,
     },
   },
-  integrations: [contentGuard({ root })],
+  integrations: [contentGuard({ root }), codeColors(codeThemes), pagefindIndex()],
+  vite: {
+    // Code loaded on demand (copy buttons, the guide's form) is built as standalone ES modules through `?worker&url`
+    // and fetched with a plain import(), so the page's small loader carries no module-preload helper.
+    worker: { format: 'es' },
+  },
 });
