@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
-import { launch } from './support/browser.ts';
+import { useBrowserAndSite, withContextPage } from './support/browser.ts';
 import { distDir } from './support/dist.ts';
 import { serve, type StaticServer } from './support/server.ts';
 import { hasSearch, samplePages, SEARCH_MISSING } from './support/templates.ts';
@@ -18,15 +18,7 @@ if (!searchBuilt) console.warn(`a11y: ${SEARCH_MISSING}`);
 
 const cases = (['light', 'dark'] as const).flatMap((colorScheme) => samplePages(distDir).map((sample) => ({ ...sample, colorScheme })));
 
-let browser: Browser;
-let site: StaticServer;
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launch(), serve(distDir, '/')]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserAndSite();
 
 /** One line per failing node: rule, impact, the element, and axe's own summary of what to fix. */
 async function violations(page: Page): Promise<string[]> {
@@ -41,10 +33,10 @@ async function violations(page: Page): Promise<string[]> {
 
 describe('axe-core', () => {
   it.each(cases)('$label $path in the $colorScheme theme: 0 violations', async ({ path, colorScheme }) => {
-    const context = await browser.newContext({ colorScheme, bypassCSP: true });
+    const context = await session.browser.newContext({ colorScheme, bypassCSP: true });
     try {
       const page = await context.newPage();
-      await page.goto(site.url.replace(/\/$/, '') + path, { waitUntil: 'networkidle' });
+      await page.goto(session.site.url.replace(/\/$/, '') + path, { waitUntil: 'networkidle' });
       expect(await violations(page)).toEqual([]);
     } finally {
       await context.close();
@@ -53,10 +45,10 @@ describe('axe-core', () => {
 
   it('the theme a reader picks with the toggle (dark on a light system) passes too', async () => {
     const talk = cases.find((sample) => sample.template === 'talk')!;
-    const context = await browser.newContext({ colorScheme: 'light', bypassCSP: true });
+    const context = await session.browser.newContext({ colorScheme: 'light', bypassCSP: true });
     try {
       const page = await context.newPage();
-      await page.goto(site.url.replace(/\/$/, '') + talk.path);
+      await page.goto(session.site.url.replace(/\/$/, '') + talk.path);
       await page.locator('theme-toggle button').click();
       await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
       expect(await violations(page)).toEqual([]);
@@ -66,16 +58,16 @@ describe('axe-core', () => {
   });
 
   it('the root language chooser, as it shows when its redirect does not run', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await session.browser.newContext({ bypassCSP: true });
     try {
       const page = await context.newPage();
       // axe needs JavaScript, and with it the root navigates away at once: serve the root with its redirect disarmed.
-      await page.route(site.url, async (route) => {
+      await page.route(session.site.url, async (route) => {
         const response = await route.fetch();
         const html = (await response.text()).replace(/location\.replace\(/, 'String(');
         await route.fulfill({ response, body: html });
       });
-      await page.goto(site.url);
+      await page.goto(session.site.url);
       await expect(page.locator('h1').textContent()).resolves.toBe('confnotes');
       expect(await violations(page)).toEqual([]);
     } finally {

@@ -5,32 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launch } from './support/browser.ts';
+import { useBrowserAndSite, withContextPage } from './support/browser.ts';
 import { distDir, htmlPages } from './support/dist.ts';
 import { serve, type StaticServer } from './support/server.ts';
 
 const pages = htmlPages();
 
-let browser: Browser;
-let site: StaticServer;
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launch(), serve(distDir, '/')]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserAndSite();
 
-const url = (path: string) => site.url.replace(/\/$/, '') + path;
+const url = (path: string) => session.site.url.replace(/\/$/, '') + path;
 
-async function withPage<T>(options: BrowserContextOptions, run: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext(options);
-  try {
-    return await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
+const withPage = <T>(options: BrowserContextOptions, run: (page: Page) => Promise<T>) => withContextPage(session.browser, options, run);
 
 /**
  * Collects violations two ways: the securitypolicyviolation event (registered before any page script runs, on every
@@ -58,7 +43,7 @@ describe('no CSP violation on any page', () => {
   let violations: () => Promise<string[]>;
   let seen = 0;
   beforeAll(async () => {
-    tab = await (await browser.newContext()).newPage();
+    tab = await (await session.browser.newContext()).newPage();
     violations = await watchCsp(tab);
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launch } from './support/browser.ts';
+import { useBrowserAndSite, withContextPage } from './support/browser.ts';
 import { distDir, htmlPages, page as builtPage } from './support/dist.ts';
 import { serve, type StaticServer } from './support/server.ts';
 import { hasSearch, READING_TEMPLATES, samplePages, SEARCH_MISSING, templateOf } from './support/templates.ts';
@@ -20,26 +20,11 @@ if (!searchBuilt) console.warn(`e2e: ${SEARCH_MISSING}`);
 const LIGHT_BG = 'rgb(253, 253, 252)';
 const DARK_BG = 'rgb(21, 23, 26)';
 
-let browser: Browser;
-let site: StaticServer;
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launch(), serve(distDir, '/')]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserAndSite();
 
-const url = (path: string) => site.url.replace(/\/$/, '') + path;
+const url = (path: string) => session.site.url.replace(/\/$/, '') + path;
 
-async function withPage<T>(options: BrowserContextOptions, run: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext(options);
-  try {
-    return await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
+const withPage = <T>(options: BrowserContextOptions, run: (page: Page) => Promise<T>) => withContextPage(session.browser, options, run);
 
 /** Everything that went wrong while a page loaded: console errors, uncaught exceptions, failed or 4xx/5xx requests. */
 function watch(page: Page, expectedStatus = new Map<string, number>()) {
@@ -273,7 +258,7 @@ describe('with JavaScript off', () => {
   // One page for all of them: without JavaScript nothing carries over from one document to the next.
   let page: Page;
   beforeAll(async () => {
-    page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    page = await (await session.browser.newContext({ javaScriptEnabled: false })).newPage();
   });
   afterAll(async () => {
     await page?.context().close();

@@ -11,34 +11,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { commandsToCopy, sessionCommands } from '../src/lib/console.ts';
 import { renderAll, type FormInput, type TemplateId } from '../src/lib/guide-config.ts';
-import { launch } from './support/browser.ts';
+import { useBrowserAndSite, withContextPage } from './support/browser.ts';
 import { build } from './support/build.ts';
 import { distDir } from './support/dist.ts';
 import { serve, type StaticServer } from './support/server.ts';
 import { NOTES, guideDir, guideOriginals, markdownTemplates } from './support/guide.ts';
 
 const GUIDE = 'en/guides/coreos-vagrant/';
-let browser: Browser;
-let site: StaticServer;
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launch(), serve(distDir, '/')]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserAndSite();
 
 /** A page with clipboard access; script errors and CSP violations fail the test that caused them. */
 async function open(path = GUIDE, options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, ...options });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+  const context = await session.browser.newContext({ acceptDownloads: true, ...options });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(session.site.url).origin });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-  await page.goto(site.url + path);
+  await page.goto(session.site.url + path);
   return { context, page, problems, requested };
 }
 
@@ -329,7 +321,7 @@ describe('under a sub-path (CONFNOTES_BASE=/notes/)', () => {
   });
 
   it('copy, download and the form work with the base in every URL', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await session.browser.newContext({ acceptDownloads: true });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(notes.url).origin });
     try {
       const page = await context.newPage();
@@ -356,10 +348,10 @@ describe('under a sub-path (CONFNOTES_BASE=/notes/)', () => {
 describe('accessibility of the tools', () => {
   it.each(['light', 'dark'] as const)('axe finds nothing in the %s theme with the form open, errors showing and a snippet rewritten', async (colorScheme) => {
     // axe is injected as a script, which the page's CSP would block; this context bypasses it (CSP has its own tests).
-    const context = await browser.newContext({ bypassCSP: true, colorScheme });
+    const context = await session.browser.newContext({ bypassCSP: true, colorScheme });
     try {
       const page = await context.newPage();
-      await page.goto(site.url + GUIDE);
+      await page.goto(session.site.url + GUIDE);
       await page.locator('[data-guide-config] summary').click();
       await page.locator('[data-guide-config] [name="instances"]').fill('0');
       await page.locator('[data-guide-config] [name="flavor"][value="flatcar"]').check();

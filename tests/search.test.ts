@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { parse } from 'yaml';
-import { launch } from './support/browser.ts';
+import { useBrowserAndSite, withContextPage } from './support/browser.ts';
 import { build, projectRoot } from './support/build.ts';
 import { distDir, fileForPath, htmlPages, page as builtPage, walkFiles } from './support/dist.ts';
 import { serve, type StaticServer } from './support/server.ts';
@@ -51,24 +51,9 @@ const talkById = (id: string) => talks.find((talk) => talk.id === id)!;
 const indexedPages = (lang: Lang, dir = distDir) =>
   htmlPages(dir).filter((path) => path.startsWith(`/${lang}/`) && builtPage(path, dir)('[data-pagefind-body]').length > 0);
 
-let browser: Browser;
-let site: StaticServer;
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launch(), serve(distDir, '/')]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserAndSite();
 
-async function withPage<T>(options: BrowserContextOptions, run: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext(options);
-  try {
-    return await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
+const withPage = <T>(options: BrowserContextOptions, run: (page: Page) => Promise<T>) => withContextPage(session.browser, options, run);
 
 /** Waits until the search page has shown the outcome of the search its URL describes. */
 async function settled(page: Page) {
@@ -91,7 +76,7 @@ async function searchInPage(page: Page, q: string): Promise<string[]> {
   return resultPaths(page);
 }
 
-async function openSearch(page: Page, lang: Lang, query = '', base = site.url) {
+async function openSearch(page: Page, lang: Lang, query = '', base = session.site.url) {
   await page.goto(`${base}${lang}/search/${query ? `?${query}` : ''}`);
   if (query) await settled(page);
 }
@@ -140,12 +125,12 @@ describe('the index', () => {
     await withPage({}, async (page) => {
       const requested: string[] = [];
       page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-      await page.goto(`${site.url}zh/gopherchina-2016/baidu-bfe/`, { waitUntil: 'networkidle' });
+      await page.goto(`${session.site.url}zh/gopherchina-2016/baidu-bfe/`, { waitUntil: 'networkidle' });
       await page.focus('#site-search');
       await page.waitForLoadState('networkidle');
       expect(requested.filter((path) => /pagefind|search-page/.test(path))).toEqual([]);
 
-      await page.goto(`${site.url}zh/search/`, { waitUntil: 'networkidle' });
+      await page.goto(`${session.site.url}zh/search/`, { waitUntil: 'networkidle' });
       expect(requested.filter((path) => /pagefind|search-page/.test(path))).toEqual([]);
       await searchInPage(page, 'BFE');
       expect(requested.some((path) => path.startsWith('/pagefind/'))).toBe(true);
@@ -300,7 +285,7 @@ const nameRows = speakers.flatMap((speaker) => {
 describe.each(LANGS)('queries in the %s index', (lang) => {
   let page: Page;
   beforeAll(async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     page = await context.newPage();
     await openSearch(page, lang);
   });
@@ -360,7 +345,7 @@ describe('Chinese inside longer text', () => {
 
   let page: Page;
   beforeAll(async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     page = await context.newPage();
     await openSearch(page, 'zh');
   });
@@ -382,7 +367,7 @@ describe('Chinese inside longer text', () => {
 describe.each(LANGS)('browsing the %s index by speaker', (lang) => {
   let page: Page;
   beforeAll(async () => {
-    page = await (await browser.newContext()).newPage();
+    page = await (await session.browser.newContext()).newPage();
   });
   afterAll(async () => {
     await page?.context().close();
@@ -500,7 +485,7 @@ describe('the URL', () => {
     await withPage({}, async (page) => {
       await openSearch(page, 'zh', 'q=gc&speaker=li-bingyi');
       await page.click('a.lang-switch');
-      await page.waitForURL(`${site.url}en/search/?q=gc&speaker=li-bingyi`);
+      await page.waitForURL(`${session.site.url}en/search/?q=gc&speaker=li-bingyi`);
       await settled(page);
       expect(await resultPaths(page)).toEqual(['/en/gopherchina-2016/baidu-bfe/']);
     });
@@ -524,10 +509,10 @@ describe('the URL', () => {
 describe('the header search box', () => {
   it('is a plain GET form to the search page that works with JavaScript off', async () => {
     await withPage({ javaScriptEnabled: false }, async (page) => {
-      await page.goto(`${site.url}en/gopherchina-2016/baidu-bfe/`);
+      await page.goto(`${session.site.url}en/gopherchina-2016/baidu-bfe/`);
       await page.fill('#site-search', 'wheel battle');
       await page.press('#site-search', 'Enter');
-      await page.waitForURL(`${site.url}en/search/?q=wheel+battle`);
+      await page.waitForURL(`${session.site.url}en/search/?q=wheel+battle`);
       await expect(page.locator('noscript').count()).resolves.toBe(1);
       await expect(page.locator('h1').textContent()).resolves.toBe('Search');
     });
@@ -535,7 +520,7 @@ describe('the header search box', () => {
 
   it('/ and Ctrl+K or ⌘K put the cursor in it; Enter shows the results', async () => {
     await withPage({}, async (page) => {
-      await page.goto(`${site.url}zh/gopherchina-2016/`);
+      await page.goto(`${session.site.url}zh/gopherchina-2016/`);
       await page.keyboard.press('/');
       await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('site-search');
       await expect(page.inputValue('#site-search')).resolves.toBe('');
@@ -595,7 +580,7 @@ describe('cost', () => {
       await client.send('Network.enable');
       const requests = new Map<string, string>();
       client.on('Network.responseReceived', (event) => requests.set(event.requestId, new URL(event.response.url).pathname));
-      await page.goto(`${site.url}${lang}/search/`, { waitUntil: 'networkidle' });
+      await page.goto(`${session.site.url}${lang}/search/`, { waitUntil: 'networkidle' });
       const beforeSearch = new Set(requests.values());
       await searchInPage(page, q);
       await page.waitForLoadState('networkidle');
