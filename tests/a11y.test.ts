@@ -4,12 +4,11 @@
  * Security Policy would block the injected axe script, so these contexts bypass it (the CSP has its own tests).
  */
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
-import { useBrowserAndSite, withContextPage } from './support/browser.ts';
+import { useBrowserAndSite } from './support/browser.ts';
 import { distDir } from './support/dist.ts';
-import { serve, type StaticServer } from './support/server.ts';
 import { hasSearch, samplePages, SEARCH_MISSING } from './support/templates.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

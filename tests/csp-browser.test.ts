@@ -4,10 +4,9 @@
  * theme toggle, the root's language choice, and the code colours in light and dark.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { useBrowserAndSite, withContextPage } from './support/browser.ts';
-import { distDir, htmlPages } from './support/dist.ts';
-import { serve, type StaticServer } from './support/server.ts';
+import { htmlPages } from './support/dist.ts';
 
 const pages = htmlPages();
 

@@ -5,10 +5,9 @@
  * visibly focused; on a phone-sized screen nothing shifts when the scripts run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { useBrowserAndSite, withContextPage } from './support/browser.ts';
 import { distDir, htmlPages, page as builtPage } from './support/dist.ts';
-import { serve, type StaticServer } from './support/server.ts';
 import { hasSearch, READING_TEMPLATES, samplePages, SEARCH_MISSING, templateOf } from './support/templates.ts';
 
 const samples = samplePages(distDir);

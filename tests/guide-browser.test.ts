@@ -8,12 +8,11 @@ import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { commandsToCopy, sessionCommands } from '../src/lib/console.ts';
 import { renderAll, type FormInput, type TemplateId } from '../src/lib/guide-config.ts';
-import { useBrowserAndSite, withContextPage } from './support/browser.ts';
+import { useBrowserAndSite } from './support/browser.ts';
 import { build } from './support/build.ts';
-import { distDir } from './support/dist.ts';
 import { serve, type StaticServer } from './support/server.ts';
 import { NOTES, guideDir, guideOriginals, markdownTemplates } from './support/guide.ts';
 
