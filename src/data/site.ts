@@ -57,14 +57,20 @@ export function loadSite(): Promise<Site> {
   return cached;
 }
 
-/** The review to show for a talk in a language: its own, or the other language's when it has none yet. */
-export function reviewFor(site: Site, talkId: string, lang: Lang): { entry: CollectionEntry<'reviews'>; lang: Lang } | undefined {
-  const own = site.reviews.get(`${talkId}/${lang}`);
-  if (own) return { entry: own, lang };
-  const fallback = otherLang(lang);
-  const other = site.reviews.get(`${talkId}/${fallback}`);
-  return other ? { entry: other, lang: fallback } : undefined;
+/**
+ * The text of an entry in a language: its own, or the other language's when it has none yet, with the language it
+ * is written in (for `lang` attributes). Texts are keyed "<entry id>/<lang>", as the collections name them.
+ */
+export function inLanguage<T>(texts: ReadonlyMap<string, T>, id: string, lang: Lang): { entry: T; lang: Lang } | undefined {
+  for (const candidate of [lang, otherLang(lang)]) {
+    const entry = texts.get(`${id}/${candidate}`);
+    if (entry) return { entry, lang: candidate };
+  }
+  return undefined;
 }
+
+/** The review to show for a talk in a language: its own, or the other language's when it has none yet. */
+export const reviewFor = (site: Site, talkId: string, lang: Lang) => inLanguage(site.reviews, talkId, lang);
 
 /** The one-line verdict of a talk for lists, tagged with the language it is written in. */
 export function verdictFor(site: Site, talkId: string, lang: Lang) {
