@@ -9,7 +9,7 @@
  * gets the same toolbar with a copy button, and shell sessions (```console) one copy button per command.
  */
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from './schema.ts';
 import { withBase } from './paths.ts';
@@ -34,6 +34,20 @@ export function embeddedFiles(body: string): Array<{ path: string; line: number 
     if (path) found.push({ path, line: index + 1 });
   });
   return found;
+}
+
+/**
+ * Where an embedded file lives: `path` relative to the Markdown file, which must stay inside the content root (the
+ * content check reports a path that leaves it; this throw guards every other reader). Returns the absolute path and
+ * the path under the content root, as the download URL names it. The page's plugin and the Markdown twins share it.
+ */
+export function resolveEmbed(contentRoot: string, markdownPath: string, path: string): { absolute: string; underContent: string } {
+  const absolute = join(dirname(markdownPath), path);
+  const underContent = relative(contentRoot, absolute);
+  if (underContent === '' || underContent.startsWith('..') || isAbsolute(underContent)) {
+    throw new Error(`${markdownPath}: file="${path}": must name a file inside the content root`);
+  }
+  return { absolute, underContent: underContent.split(sep).join('/') };
 }
 
 /** The public URL of an embedded file: files/<path under the content root>. */
@@ -139,11 +153,10 @@ function figure(className: string[], properties: Record<string, unknown>, childr
 }
 
 function embedFile(code: MdastNode, path: string, markdownPath: string, lang: Lang, options: EmbedOptions): MdastNode {
-  const absolute = join(dirname(markdownPath), path);
+  const { absolute, underContent } = resolveEmbed(options.contentRoot, markdownPath, path);
   // The content check already failed the build on a missing file; this throw guards direct renders.
   const text = readFileSync(absolute, 'utf8');
   const name = basename(absolute);
-  const underContent = relative(options.contentRoot, absolute).split(sep).join('/');
   const t = useTranslations(lang);
   const download: TreeNode = {
     tag: 'a',

@@ -158,6 +158,19 @@ const zh = {
   'search.more': '显示更多结果',
   'search.results': '搜索结果',
   'search.noscript': '搜索需要 JavaScript。也可以按讲师或按标签浏览全部演讲。',
+  // Markdown twins, llms.txt and share cards (issue 18).
+  'markdown.conference': '大会',
+  'markdown.room': '会场',
+  'markdown.copy': '复制本页 Markdown',
+  'markdown.copied': '已复制本页 Markdown',
+  'markdown.copyFailed': '没能复制，可以直接打开本页的 Markdown 版',
+  'llms.summary': '技术大会的演讲点评与实践指南（简体中文）。每个页面都有 Markdown 版本：在页面地址后加 index.html.md。',
+  'llms.conferences': '大会',
+  'llms.talks': '演讲点评',
+  'llms.guides': '指南',
+  'llms.languages': '语言版本',
+  'share.alt': '分享卡片：{title}',
+  'share.guide': '指南',
 } as const;
 
 export type UiKey = keyof typeof zh;
@@ -315,6 +328,18 @@ const en: Record<UiKey, string> = {
   'search.more': 'Show more results',
   'search.results': 'Search results',
   'search.noscript': 'Search needs JavaScript. You can also browse every talk by speaker or by tag.',
+  'markdown.conference': 'Conference',
+  'markdown.room': 'Room',
+  'markdown.copy': 'Copy page as Markdown',
+  'markdown.copied': 'Page copied as Markdown',
+  'markdown.copyFailed': 'Could not copy; open the Markdown version of this page instead',
+  'llms.summary': 'Talk reviews from tech conferences and hands-on guides, in English. Every page has a Markdown version: add index.html.md to its URL.',
+  'llms.conferences': 'Conferences',
+  'llms.talks': 'Talk reviews',
+  'llms.guides': 'Guides',
+  'llms.languages': 'Languages',
+  'share.alt': 'Share card: {title}',
+  'share.guide': 'Guide',
 };
 
 const dictionaries: Record<Lang, Record<UiKey, string>> = { zh, en };
