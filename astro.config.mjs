@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
-import { basePath, contentRoot, siteUrl } from './src/lib/config.ts';
+import { basePath, cacheDir, contentRoot, siteUrl } from './src/lib/config.ts';
 import { remarkEmbedFiles } from './src/lib/embed.ts';
 import { rehypeExternalLinks } from './src/lib/rehype-external-links.ts';
 import { rehypeSafeHtml } from './src/lib/safe-html.ts';
@@ -27,7 +27,7 @@ export default defineConfig({
   build: { format: 'directory' },
   outDir: process.env.CONFNOTES_OUT ?? './dist',
   // Separate caches let several builds (tests, benchmarks) run side by side without sharing a data store.
-  cacheDir: process.env.CONFNOTES_CACHE ?? './node_modules/.astro',
+  cacheDir: cacheDir(),
   devToolbar: { enabled: false },
   security: {
     // A <meta http-equiv> policy on every page: scripts and styles from 'self' or by hash, nothing inline unhashed.

@@ -56,3 +56,6 @@ export function basePath(env: Env = process.env, file: FileConfig = readConfigFi
 
 export const siteUrl = (env: Env = process.env, file: FileConfig = readConfigFile()): string =>
   env.CONFNOTES_SITE ?? file.site ?? 'https://confnotes.example';
+
+/** Astro's cache folder (CONFNOTES_CACHE lets parallel builds keep separate ones); share cards are cached under it. */
+export const cacheDir = (env: Env = process.env): string => env.CONFNOTES_CACHE ?? './node_modules/.astro';

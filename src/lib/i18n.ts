@@ -161,6 +161,7 @@ const zh = {
   // Markdown twins, llms.txt and share cards (issue 18).
   'markdown.conference': '大会',
   'markdown.room': '会场',
+  'markdown.title': '本页的 Markdown 版本',
   'markdown.copy': '复制本页 Markdown',
   'markdown.copied': '已复制本页 Markdown',
   'markdown.copyFailed': '没能复制，可以直接打开本页的 Markdown 版',
@@ -330,6 +331,7 @@ const en: Record<UiKey, string> = {
   'search.noscript': 'Search needs JavaScript. You can also browse every talk by speaker or by tag.',
   'markdown.conference': 'Conference',
   'markdown.room': 'Room',
+  'markdown.title': 'This page as Markdown',
   'markdown.copy': 'Copy page as Markdown',
   'markdown.copied': 'Page copied as Markdown',
   'markdown.copyFailed': 'Could not copy; open the Markdown version of this page instead',

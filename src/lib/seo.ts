@@ -28,9 +28,11 @@ export interface SocialInput {
   type?: 'website' | 'article';
   /** ISO date or date-time, for articles. */
   published?: string;
+  /** The page's share card (src/lib/share-card.ts): absolute URL, size and text alternative. */
+  image?: { url: string; width: number; height: number; alt: string };
 }
 
-/** Open Graph and Twitter tags. There is no share image yet, so the Twitter card is the plain "summary". */
+/** Open Graph and Twitter tags. Pages with a share card get the large-image Twitter card; others the plain "summary". */
 export function socialTags(input: SocialInput): MetaTag[] {
   const tags: MetaTag[] = [
     { property: 'og:site_name', content: input.siteName },
@@ -42,8 +44,18 @@ export function socialTags(input: SocialInput): MetaTag[] {
   tags.push({ property: 'og:locale', content: ogLocale[input.lang] });
   for (const lang of input.alternates ?? []) if (lang !== input.lang) tags.push({ property: 'og:locale:alternate', content: ogLocale[lang] });
   if (input.type === 'article' && input.published) tags.push({ property: 'article:published_time', content: input.published });
-  tags.push({ name: 'twitter:card', content: 'summary' }, { name: 'twitter:title', content: input.title });
+  if (input.image) {
+    tags.push(
+      { property: 'og:image', content: input.image.url },
+      { property: 'og:image:type', content: 'image/png' },
+      { property: 'og:image:width', content: String(input.image.width) },
+      { property: 'og:image:height', content: String(input.image.height) },
+      { property: 'og:image:alt', content: input.image.alt },
+    );
+  }
+  tags.push({ name: 'twitter:card', content: input.image ? 'summary_large_image' : 'summary' }, { name: 'twitter:title', content: input.title });
   if (input.description) tags.push({ name: 'twitter:description', content: input.description });
+  if (input.image) tags.push({ name: 'twitter:image', content: input.image.url }, { name: 'twitter:image:alt', content: input.image.alt });
   return tags;
 }
 

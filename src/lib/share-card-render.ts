@@ -1,0 +1,117 @@
+/**
+ * Share card PNGs from the element trees of src/lib/share-card.ts: satori lays the card out and turns every glyph
+ * into a path, resvg rasterises the SVG with system fonts off, so every machine gets the same bytes. Text is set in
+ * Noto Sans SC from @fontsource/noto-sans-sc (it covers Latin too): the package splits the font into unicode-range
+ * slices (WOFF, which satori reads; it cannot read WOFF2), and each card loads only the slices its characters fall
+ * in, each subset to exactly those characters with subset-font.
+ *
+ * Rendering a card takes a few hundred milliseconds, so cards are cached by a hash of everything that decides their
+ * bytes (the element tree, the font files used, the versions of satori, resvg and the font package) under the build's
+ * cache folder: a rebuild reads unchanged cards from disk.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { CARD_HEIGHT, CARD_WIDTH, cardText, type CardNode } from './share-card.ts';
+
+// Loaded at run time from the project's node_modules, not bundled: resvg is a native addon and subset-font reads its
+// WebAssembly file next to itself.
+const requireHere = createRequire(join(process.cwd(), 'package.json'));
+type Satori = typeof import('satori').default;
+type SubsetFont = (font: Buffer, text: string, options: { targetFormat: 'truetype' }) => Promise<Buffer>;
+
+const FONT_PACKAGE = '@fontsource/noto-sans-sc';
+const WEIGHTS = [400, 700] as const;
+
+interface Slice {
+  /** The slice's name in the package, e.g. "chinese-simplified" or "4". */
+  name: string;
+  ranges: Array<[number, number]>;
+  /** WOFF file per weight. */
+  files: Record<number, string>;
+}
+
+const versionOf = (name: string): string => (JSON.parse(readFileSync(requireHere.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+
+let slicesCache: Slice[] | undefined;
+
+/** The font's slices, read from the package's stylesheet for each weight (`unicode-range` per `@font-face`). */
+function slices(): Slice[] {
+  if (slicesCache) return slicesCache;
+  const root = dirname(requireHere.resolve(`${FONT_PACKAGE}/package.json`));
+  const byName = new Map<string, Slice>();
+  for (const weight of WEIGHTS) {
+    const css = readFileSync(join(root, `${weight}.css`), 'utf8');
+    for (const face of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
+      const file = /url\(\.\/files\/([^)]+?\.woff)\)/.exec(face[1])?.[1];
+      const range = /unicode-range:\s*([^;]+);/.exec(face[1])?.[1];
+      if (!file || !range) continue;
+      const name = file.replace(/^noto-sans-sc-/, '').replace(/-\d+-normal\.woff$/, '');
+      const slice = byName.get(name) ?? {
+        name,
+        ranges: range.split(',').map((part) => {
+          const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+          return [parseInt(from, 16), parseInt(to ?? from, 16)] as [number, number];
+        }),
+        files: {},
+      };
+      slice.files[weight] = join(root, 'files', file);
+      byName.set(name, slice);
+    }
+  }
+  // Sorted by name so the font list (and the hash) does not depend on the stylesheet's order, with the Latin slice
+  // first: characters several slices cover (the middle dot, quotes) then take their Latin, proportional shapes.
+  const rank = (slice: Slice) => (slice.name === 'latin' ? 0 : slice.name === 'latin-ext' ? 1 : 2);
+  slicesCache = [...byName.values()].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'en'));
+  return slicesCache;
+}
+
+/** Which slice sets each character of `text` (the first in that order that covers it), and the characters per slice. */
+export function charactersBySlice(text: string, all: readonly Slice[] = slices()): Map<Slice, string> {
+  const result = new Map<Slice, string>();
+  // The space is always in: satori measures word gaps with it.
+  for (const char of [...new Set(`${text.replace(/[\n\r\t]/g, '')} `)].sort()) {
+    const code = char.codePointAt(0)!;
+    const slice = all.find((candidate) => candidate.ranges.some(([from, to]) => code >= from && code <= to));
+    if (!slice) throw new Error(`share card: no Noto Sans SC glyph for ${JSON.stringify(char)} (U+${code.toString(16).toUpperCase()})`);
+    result.set(slice, (result.get(slice) ?? '') + char);
+  }
+  return result;
+}
+
+const withFamily = (tree: CardNode, family: string): CardNode => ({ ...tree, props: { ...tree.props, style: { ...tree.props.style, fontFamily: family } } });
+
+/** What decides a card's bytes; its hash names the cached file. */
+function cacheKey(tree: CardNode, used: Map<Slice, string>): string {
+  const fonts = [...used].map(([slice, chars]) => ({ slice: slice.name, chars }));
+  const versions = { satori: versionOf('satori'), resvg: versionOf('@resvg/resvg-js'), font: versionOf(FONT_PACKAGE), subset: versionOf('subset-font') };
+  return createHash('sha256').update(JSON.stringify({ tree, fonts, versions, size: [CARD_WIDTH, CARD_HEIGHT] })).digest('hex');
+}
+
+/** The PNG of a card: from the cache folder when the same card was rendered before, else rendered and stored. */
+export async function renderCard(tree: CardNode, cacheDir: string): Promise<Buffer> {
+  const text = [...cardText(tree).values()].join('');
+  const used = charactersBySlice(text);
+  const file = join(cacheDir, 'share-cards', `${cacheKey(tree, used)}.png`);
+  if (existsSync(file)) return readFileSync(file);
+
+  const satori = (requireHere('satori') as { default: Satori }).default;
+  const subsetFont = requireHere('subset-font') as SubsetFont;
+  const { Resvg } = requireHere('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+  const fonts: Array<{ name: string; data: Buffer; weight: 400 | 700; style: 'normal' }> = [];
+  for (const [slice, chars] of used) {
+    for (const weight of WEIGHTS) {
+      fonts.push({ name: `Noto Sans SC ${slice.name}`, data: await subsetFont(readFileSync(slice.files[weight]), chars, { targetFormat: 'truetype' }), weight, style: 'normal' });
+    }
+  }
+  const family = [...used.keys()].map((slice) => `"Noto Sans SC ${slice.name}"`).join(', ');
+  const svg = await satori(withFamily(tree, family) as unknown as Parameters<Satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+  const png = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' }, background: 'rgba(0,0,0,0)' }).render().asPng();
+  mkdirSync(dirname(file), { recursive: true });
+  // Written beside and renamed, so a build that stops halfway never leaves half a PNG in the cache.
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, png);
+  renameSync(partial, file);
+  return png;
+}
