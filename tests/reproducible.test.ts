@@ -1,10 +1,11 @@
 /**
  * Reproducible builds: two clean builds of the same checkout, in different folders with their own caches, give a
  * byte-identical output folder, Pagefind's index included; and so does a third build that reuses the first one's
- * warm cache (Astro then skips rendering unchanged Markdown, which must not change a single byte either).
+ * warm cache (Astro then skips rendering unchanged Markdown, and share cards come from the cache, which must not
+ * change a single byte either). The Markdown twins, share cards and llms.txt files are part of the comparison.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from './support/build.ts';
@@ -64,11 +65,16 @@ describe('two builds of the same commit', () => {
     const files = compare(first, second);
     expect(files.size).toBeGreaterThan(100);
     expect([...files.keys()].some((file) => file.startsWith('pagefind/'))).toBe(true);
-    for (const file of ['sitemap.xml', 'robots.txt', 'zh/rss.xml', 'en/rss.xml', 'index.html', '404.html']) expect(files.has(file), file).toBe(true);
+    for (const file of ['sitemap.xml', 'robots.txt', 'zh/rss.xml', 'en/rss.xml', 'index.html', '404.html', 'llms.txt', 'zh/llms.txt', 'en/llms.txt']) expect(files.has(file), file).toBe(true);
+    // Markdown twins and share cards (each clean build renders its cards afresh, into a cache of its own).
+    const keys = [...files.keys()];
+    expect(keys.filter((file) => file.endsWith('/index.html.md')).length).toBeGreaterThan(30);
+    expect(keys.filter((file) => file.endsWith('/card.png')).length).toBeGreaterThan(30);
   });
 
-  it('clean and warm cache: the same files, byte for byte', () => {
+  it('clean and warm cache: the same files, byte for byte (share cards read from the cache)', () => {
     compare(first, warm);
+    expect(readdirSync(join(`${first.outDir}-cache`, 'share-cards')).filter((file) => file.endsWith('.png')).length).toBeGreaterThan(30);
   });
 
   it('the output does not name the folder it was built in', () => {

@@ -34,7 +34,8 @@ describe('Open Graph and Twitter tags', () => {
     expect(meta($, 'og:locale')).toBe(lang === 'zh' ? 'zh_CN' : 'en_US');
     expect(meta($, 'og:url')).toBe($('link[rel="canonical"]').attr('href'));
     expect(meta($, 'og:description')).toBe($('meta[name="description"]').attr('content'));
-    expect(meta($, 'twitter:card')).toBe('summary');
+    // Talk, conference and guide pages have a share card (tests/share-cards.test.ts); the others the plain card.
+    expect(meta($, 'twitter:card')).toBe(isTalk(path) || isGuide(path) || isConference(path) ? 'summary_large_image' : 'summary');
     expect(meta($, 'twitter:title')).toBe(meta($, 'og:title'));
     expect(meta($, 'og:type')).toBe(isTalk(path) || isGuide(path) ? 'article' : 'website');
     // One og:locale:alternate per other language the page exists in.
