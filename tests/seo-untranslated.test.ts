@@ -109,6 +109,41 @@ describe('a sub-path deploy', () => {
   });
 });
 
+describe('twins, cards and llms.txt under the sub-path', () => {
+  const read = (file: string) => readFileSync(join(result.outDir, file), 'utf8');
+  const urls = (markdown: string) => [...markdown.matchAll(/\]\((<?)([^)>\s]+)\1\)/g)].map((match) => match[2]);
+
+  it('the head links the twin and the card under the base, and both are there', () => {
+    for (const path of [`en/${CONF}/`, `zh/${CONF}/both-languages/`, 'en/guides/chinese-guide/']) {
+      const $ = at(`/${path}`);
+      expect($('link[rel="alternate"][type="text/markdown"]').attr('href')).toBe(`${BASE}${path}index.html.md`);
+      expect($('meta[property="og:image"]').attr('content')).toBe(`${ROOT}${path}card.png`);
+      expect(readFileSync(join(result.outDir, path, 'card.png')).subarray(1, 4).toString('latin1')).toBe('PNG');
+      const twin = read(`${path}index.html.md`);
+      const own = urls(twin).filter((url) => url.startsWith(SITE));
+      expect(own.length).toBeGreaterThan(0);
+      for (const url of own) expect(url.startsWith(ROOT), url).toBe(true);
+    }
+  });
+
+  it('a stand-in’s twin says so and links the original', () => {
+    const twin = read(`zh/${CONF}/english-only/index.html.md`);
+    expect(twin).toContain(`${ROOT}en/${CONF}/english-only/`);
+  });
+
+  it('every llms.txt link is under the base and names a file of the build', () => {
+    expect(urls(read('llms.txt'))).toEqual([`${ROOT}zh/llms.txt`, `${ROOT}en/llms.txt`]);
+    for (const lang of ['zh', 'en']) {
+      const listed = urls(read(`${lang}/llms.txt`));
+      expect(listed).toContain(`${ROOT}${lang}/${CONF}/english-only/index.html.md`);
+      for (const url of listed) {
+        expect(url.startsWith(ROOT), url).toBe(true);
+        expect(readFileSync(join(result.outDir, url.slice(ROOT.length))).length).toBeGreaterThan(0);
+      }
+    }
+  });
+});
+
 describe('raw HTML in the fixture reviews', () => {
   it('keeps the allowed elements', () => {
     const en = at(`/en/${CONF}/both-languages/`);
