@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --talks N [--seed 1] [--runs 1] [--json out.json] [--keep] [--no-baseline] [--no-processors]
- *   [--processors-only]`
+ *   [--processors-only] [--no-cards]`
  *
  * Generates N synthetic talks per language (src/lib/synthetic.ts, deterministic from the seed) into a temporary
  * folder and builds them three ways, each in a child process with a fresh cache:
@@ -9,6 +9,8 @@
  *   baseline  plain Astro 7 (its default Sätteri Markdown processor, same Shiki themes) rendering the same talk
  *             Markdown in a minimal layout, then Pagefind, in a temporary project that uses this repo's node_modules;
  *   baseline-unified  the same bare project with our unified + remark-gfm processor, to compare the processors.
+ * and, unless --no-cards, ours twice more for the share cards: without cards (CONFNOTES_SHARE_CARDS=off) and with
+ * the cards the first build drew already in its cache (everything else cold);
  * and, in three more child processes, renders every review with one Markdown processor alone (no Astro): ours as
  * configured, unified with remark-gfm only, and Sätteri.
  *
@@ -20,7 +22,7 @@
  * every 50 ms, with the largest single process's VmHWM next to it.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -267,22 +269,36 @@ export default { ...config, integrations };
   return file;
 }
 
-async function buildOurs(work: string, content: string): Promise<BuildReport> {
-  const out = join(work, 'ours');
+/**
+ * Our build. `variant` measures the share cards: "no-cards" builds with CONFNOTES_SHARE_CARDS=off; "cached-cards"
+ * starts from a fresh Astro cache that holds only the cards the plain build of the same run drew (so Markdown is
+ * rendered cold as in every other build, and only the cards come from the cache).
+ */
+async function buildOurs(work: string, content: string, variant?: 'no-cards' | 'cached-cards'): Promise<BuildReport> {
+  const name = variant ? `ours-${variant}` : 'ours';
+  const out = join(work, name);
+  const cache = join(work, `${name}-cache`);
+  if (variant === 'cached-cards') cpSync(join(work, 'ours-cache', 'share-cards'), join(cache, 'share-cards'), { recursive: true });
   const integrated = hasPagefindIntegration();
-  const timing = join(work, 'ours-index-seconds');
+  const timing = join(work, `${name}-index-seconds`);
   // Astro resolves --config against the project root, so the path is given relative to it.
   const args = ['astro', 'build', ...(integrated ? ['--config', relative(projectRoot, writeTimedConfig(work))] : [])];
   const build = await measure('npx', args, {
     cwd: projectRoot,
-    env: { CONFNOTES_CONTENT: content, CONFNOTES_OUT: out, CONFNOTES_CACHE: join(work, 'ours-cache'), BENCH_INDEX_TIMING: timing },
+    env: {
+      CONFNOTES_CONTENT: content,
+      CONFNOTES_OUT: out,
+      CONFNOTES_CACHE: cache,
+      BENCH_INDEX_TIMING: timing,
+      ...(variant === 'no-cards' ? { CONFNOTES_SHARE_CARDS: 'off' } : {}),
+    },
   });
-  if (build.code !== 0) fail('our build', build);
+  if (build.code !== 0) fail(`our build (${name})`, build);
   if (integrated && existsSync(timing)) {
     const indexInBuild = Number(readFileSync(timing, 'utf8'));
     const index: Measured = { code: 0, seconds: indexInBuild, peakTreeRss: 0, peakProcessRss: 0, cpuSeconds: 0, output: '' };
     return {
-      name: 'ours',
+      name,
       build,
       index,
       indexInBuild,
@@ -293,7 +309,7 @@ async function buildOurs(work: string, content: string): Promise<BuildReport> {
   const index = await measure(NODE, [writeIndexScript(work), out], { cwd: work });
   if (index.code !== 0) fail('indexing our build', index);
   return {
-    name: 'ours',
+    name,
     build,
     index,
     indexInBuild: 0,
@@ -526,6 +542,7 @@ async function main() {
       'no-baseline': { type: 'boolean', default: false },
       'no-processors': { type: 'boolean', default: false },
       'processors-only': { type: 'boolean', default: false },
+      'no-cards': { type: 'boolean', default: false },
     },
   });
   const talks = Number(values.talks);
@@ -546,6 +563,8 @@ async function main() {
   console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load average ${load.toFixed(2)} at start`);
 
   const ours: BuildReport[] = [];
+  const oursNoCards: BuildReport[] = [];
+  const oursCachedCards: BuildReport[] = [];
   const baseline: BuildReport[] = [];
   const baselineUnified: BuildReport[] = [];
   try {
@@ -555,6 +574,12 @@ async function main() {
       mkdirSync(runDir);
       process.stdout.write(`run ${run}: ours`);
       ours.push(await buildOurs(runDir, content));
+      if (!values['no-cards']) {
+        process.stdout.write(', ours without cards');
+        oursNoCards.push(await buildOurs(runDir, content, 'no-cards'));
+        process.stdout.write(', ours with cached cards');
+        oursCachedCards.push(await buildOurs(runDir, content, 'cached-cards'));
+      }
       if (!values['no-baseline']) {
         process.stdout.write(', baseline');
         baseline.push(await buildBaseline(runDir, content, 'satteri'));
@@ -577,6 +602,19 @@ async function main() {
     const rows = ours.length ? [summarize(ours), ...(baseline.length ? [summarize(baseline), summarize(baselineUnified)] : [])] : [];
     const [our, base, unifiedBase] = rows;
     if (our) printTable();
+    if (oursNoCards.length > 0) printCards();
+
+    /** Share cards: what drawing them costs cold, and what a build whose cards are cached costs over one without. */
+    function printCards() {
+      const [plain, none, cached] = [ours, oursNoCards, oursCachedCards].map(summarize);
+      console.log('\nShare cards (build + indexing, best of the runs):');
+      console.log(`  without cards (CONFNOTES_SHARE_CARDS=off)  ${seconds(none.totalSeconds)} s, ${none.pages} pages`);
+      console.log(`  cards drawn cold                           ${seconds(plain.totalSeconds)} s (${ratio(plain.totalSeconds, none.totalSeconds)})`);
+      console.log(
+        `  cards from the cache                       ${seconds(cached.totalSeconds)} s (${ratio(cached.totalSeconds, none.totalSeconds)}, +${(((cached.totalSeconds - none.totalSeconds) / none.totalSeconds) * 100).toFixed(1)}%)`,
+      );
+      console.log(`  CPU: without ${seconds(none.cpuSeconds)} s, cold ${seconds(plain.cpuSeconds)} s, cached ${seconds(cached.cpuSeconds)} s`);
+    }
 
     function printTable() {
       type Row = (typeof rows)[number];
@@ -646,6 +684,7 @@ async function main() {
             cpu: cpus()[0]?.model,
             load,
             rows,
+            cards: oursNoCards.length > 0 ? { cold: summarize(ours), none: summarize(oursNoCards), cached: summarize(oursCachedCards) } : undefined,
             processors,
           },
           null,

@@ -5,7 +5,7 @@
  * language's), kind and date. The pages use the same input for og:image:alt.
  */
 import { resolve } from 'node:path';
-import { cacheDir } from '../lib/config.ts';
+import { cacheDir, shareCardsEnabled } from '../lib/config.ts';
 import { formatDate, joinList, otherLang, useTranslations, withParenthetical } from '../lib/i18n.ts';
 import { companyAt, hasLanguage, talksOfConference, type Entry, type Talk } from '../lib/model.ts';
 import { localizedUrl, type Route } from '../lib/paths.ts';
@@ -72,7 +72,9 @@ export async function cardInput(lang: Lang, route: CardRoute): Promise<CardInput
   return guideCardInput(site, lang, route.guide);
 }
 
-export async function shareImage(lang: Lang, route: CardRoute, origin: string, base: string = import.meta.env.BASE_URL): Promise<ShareImage> {
+/** The og:image of a page, or none when the build draws no cards (CONFNOTES_SHARE_CARDS=off). */
+export async function shareImage(lang: Lang, route: CardRoute, origin: string, base: string = import.meta.env.BASE_URL): Promise<ShareImage | undefined> {
+  if (!shareCardsEnabled()) return undefined;
   const input = await cardInput(lang, route);
   return {
     url: cardUrl(new URL(localizedUrl(base, lang, route), origin).href),
@@ -86,3 +88,6 @@ export async function cardResponse(lang: Lang, route: CardRoute): Promise<Respon
   const png = await renderCard(cardTree(await cardInput(lang, route)), resolve(cacheDir()));
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 }
+
+/** getStaticPaths of a card route: its pages' paths, or none when the build draws no cards. */
+export const cardPaths = <T>(paths: T[]): T[] => (shareCardsEnabled() ? paths : []);

@@ -59,3 +59,10 @@ export const siteUrl = (env: Env = process.env, file: FileConfig = readConfigFil
 
 /** Astro's cache folder (CONFNOTES_CACHE lets parallel builds keep separate ones); share cards are cached under it. */
 export const cacheDir = (env: Env = process.env): string => env.CONFNOTES_CACHE ?? './node_modules/.astro';
+
+/**
+ * Whether the build draws share cards (src/lib/share-card.ts). On unless CONFNOTES_SHARE_CARDS=off, which leaves out
+ * the card images and their og:image tags: for sites that do not want them, and for `npm run bench` to measure a
+ * build without cards.
+ */
+export const shareCardsEnabled = (env: Env = process.env): boolean => env.CONFNOTES_SHARE_CARDS !== 'off';
