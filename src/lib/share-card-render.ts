@@ -6,7 +6,7 @@
  * in, each subset to exactly those characters with subset-font.
  *
  * Rendering a card takes a few hundred milliseconds, so cards are cached by a hash of everything that decides their
- * bytes (the element tree, the font files used, the versions of satori, resvg and the font package) under the build's
+ * bytes (the element tree, the versions of satori, resvg, subset-font and the font package) under the build's
  * cache folder: a rebuild reads unchanged cards from disk.
  */
 import { createHash } from 'node:crypto';
@@ -33,6 +33,9 @@ interface Slice {
 }
 
 const versionOf = (name: string): string => (JSON.parse(readFileSync(requireHere.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+let versionsCache: Record<string, string> | undefined;
+/** The versions of everything that draws a card, read once per build. */
+const versions = () => (versionsCache ??= { satori: versionOf('satori'), resvg: versionOf('@resvg/resvg-js'), font: versionOf(FONT_PACKAGE), subset: versionOf('subset-font') });
 
 let slicesCache: Slice[] | undefined;
 
@@ -68,12 +71,15 @@ function slices(): Slice[] {
 }
 
 /** Which slice sets each character of `text` (the first in that order that covers it), and the characters per slice. */
+const sliceOfChar = new Map<string, Slice | undefined>();
+
 export function charactersBySlice(text: string, all: readonly Slice[] = slices()): Map<Slice, string> {
   const result = new Map<Slice, string>();
   // The space is always in: satori measures word gaps with it.
   for (const char of [...new Set(`${text.replace(/[\n\r\t]/g, '')} `)].sort()) {
     const code = char.codePointAt(0)!;
-    const slice = all.find((candidate) => candidate.ranges.some(([from, to]) => code >= from && code <= to));
+    if (!sliceOfChar.has(char)) sliceOfChar.set(char, all.find((candidate) => candidate.ranges.some(([from, to]) => code >= from && code <= to)));
+    const slice = sliceOfChar.get(char);
     if (!slice) throw new Error(`share card: no Noto Sans SC glyph for ${JSON.stringify(char)} (U+${code.toString(16).toUpperCase()})`);
     result.set(slice, (result.get(slice) ?? '') + char);
   }
@@ -82,19 +88,17 @@ export function charactersBySlice(text: string, all: readonly Slice[] = slices()
 
 const withFamily = (tree: CardNode, family: string): CardNode => ({ ...tree, props: { ...tree.props, style: { ...tree.props.style, fontFamily: family } } });
 
-/** What decides a card's bytes; its hash names the cached file. */
-function cacheKey(tree: CardNode, used: Map<Slice, string>): string {
-  const fonts = [...used].map(([slice, chars]) => ({ slice: slice.name, chars }));
-  const versions = { satori: versionOf('satori'), resvg: versionOf('@resvg/resvg-js'), font: versionOf(FONT_PACKAGE), subset: versionOf('subset-font') };
-  return createHash('sha256').update(JSON.stringify({ tree, fonts, versions, size: [CARD_WIDTH, CARD_HEIGHT] })).digest('hex');
-}
+/**
+ * What decides a card's bytes; its hash names the cached file. The font slices a card uses follow from its text and
+ * the font package's version, so the tree and the versions are the whole input.
+ */
+const cacheKey = (tree: CardNode): string => createHash('sha256').update(JSON.stringify({ tree, versions: versions(), size: [CARD_WIDTH, CARD_HEIGHT] })).digest('hex');
 
 /** The PNG of a card: from the cache folder when the same card was rendered before, else rendered and stored. */
 export async function renderCard(tree: CardNode, cacheDir: string): Promise<Buffer> {
-  const text = [...cardText(tree).values()].join('');
-  const used = charactersBySlice(text);
-  const file = join(cacheDir, 'share-cards', `${cacheKey(tree, used)}.png`);
+  const file = join(cacheDir, 'share-cards', `${cacheKey(tree)}.png`);
   if (existsSync(file)) return readFileSync(file);
+  const used = charactersBySlice([...cardText(tree).values()].join(''));
 
   const satori = (requireHere('satori') as { default: Satori }).default;
   const subsetFont = requireHere('subset-font') as SubsetFont;
