@@ -20,7 +20,7 @@ export function rootLlmsTxt(origin: string): string {
     summary: `${useTranslations('zh')('site.tagline')} · ${t('site.tagline')}`,
     sections: [
       {
-        title: 'Languages · 语言版本',
+        title: `${t('llms.languages')} · ${useTranslations('zh')('llms.languages')}`,
         links: LANGS.map((lang) => ({
           title: LANGUAGE_NAMES[lang],
           url: new URL(withBase(base(), `${lang}/llms.txt`), origin).href,

@@ -20,6 +20,7 @@ import { CARD_HEIGHT, CARD_WIDTH, cardText, type CardNode } from './share-card.t
 const requireHere = createRequire(join(process.cwd(), 'package.json'));
 type Satori = typeof import('satori').default;
 type SubsetFont = (font: Buffer, text: string, options: { targetFormat: 'truetype' }) => Promise<Buffer>;
+type FontVerter = { convert: (font: Buffer, format: 'truetype') => Promise<Buffer> };
 
 const FONT_PACKAGE = '@fontsource/noto-sans-sc';
 const WEIGHTS = [400, 700] as const;
@@ -86,6 +87,16 @@ export function charactersBySlice(text: string, all: readonly Slice[] = slices()
   return result;
 }
 
+/**
+ * A slice's font as TrueType, unpacked from WOFF once per build: subset-font would otherwise unpack the same file for
+ * every card (fontverter is the converter subset-font itself uses).
+ */
+const unpacked = new Map<string, Promise<Buffer>>();
+function truetype(file: string): Promise<Buffer> {
+  if (!unpacked.has(file)) unpacked.set(file, (createRequire(requireHere.resolve('subset-font'))('fontverter') as FontVerter).convert(readFileSync(file), 'truetype'));
+  return unpacked.get(file)!;
+}
+
 const withFamily = (tree: CardNode, family: string): CardNode => ({ ...tree, props: { ...tree.props, style: { ...tree.props.style, fontFamily: family } } });
 
 /**
@@ -106,7 +117,7 @@ export async function renderCard(tree: CardNode, cacheDir: string): Promise<Buff
   const fonts: Array<{ name: string; data: Buffer; weight: 400 | 700; style: 'normal' }> = [];
   for (const [slice, chars] of used) {
     for (const weight of WEIGHTS) {
-      fonts.push({ name: `Noto Sans SC ${slice.name}`, data: await subsetFont(readFileSync(slice.files[weight]), chars, { targetFormat: 'truetype' }), weight, style: 'normal' });
+      fonts.push({ name: `Noto Sans SC ${slice.name}`, data: await subsetFont(await truetype(slice.files[weight]), chars, { targetFormat: 'truetype' }), weight, style: 'normal' });
     }
   }
   const family = [...used.keys()].map((slice) => `"Noto Sans SC ${slice.name}"`).join(', ');
