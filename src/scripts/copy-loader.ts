@@ -7,15 +7,18 @@
  * Vite's module-preload helper (about 1 KB gzip) out of this loader, which must stay small on a reading page.
  */
 import copyModule from './copy.ts?worker&url';
+import copyPageModule from './copy-page.ts?worker&url';
 import guideConfigModule from './guide-config.ts?worker&url';
 
-const TOOLS = '[data-copy],[data-guide-config]';
+// "Copy page as Markdown" (src/components/CopyPage.astro) rides on this loader on pages with code, so such a page
+// runs one loader, not two.
+const TOOLS = '[data-copy],[data-guide-config],[data-copy-page]';
 for (const tool of document.querySelectorAll<HTMLElement>(TOOLS)) tool.hidden = false;
 
 const enhance = (event: Event) => {
   const tool = (event.target as Element).closest?.(TOOLS);
   if (tool) {
-    void import(/* @vite-ignore */ tool.matches('[data-copy]') ? copyModule : guideConfigModule).then(() =>
+    void import(/* @vite-ignore */ tool.matches('[data-copy-page]') ? copyPageModule : tool.matches('[data-copy]') ? copyModule : guideConfigModule).then(() =>
       tool.dispatchEvent(new CustomEvent('enhance', { bubbles: true, detail: event })),
     );
   }

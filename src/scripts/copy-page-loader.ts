@@ -1,17 +1,13 @@
 /**
- * The <copy-page> element: shows its button, and on the first click fetches the code that copies the page's
- * Markdown (copy-page.ts, built standalone through `?worker&url` like the code copy buttons, so this stays tiny),
- * then hands it the click as an `enhance` event.
+ * The loader of "Copy page as Markdown" on pages without code blocks (on pages with code, copy-loader.ts does the
+ * same for every tool): shows the button and, on its first click, fetches the code that copies (copy-page.ts, built
+ * standalone through `?worker&url` so this stays tiny), then hands it the click as an `enhance` event.
  */
-import copyPageModule from './copy-page.ts?worker&url';
+import copyPageModule from './copy-page-standalone.ts?worker&url';
 
-customElements.define(
-  'copy-page',
-  class extends HTMLElement {
-    connectedCallback() {
-      const button = this.querySelector('button')!;
-      button.hidden = false;
-      button.addEventListener('click', () => void import(/* @vite-ignore */ copyPageModule).then(() => this.dispatchEvent(new CustomEvent('enhance', { bubbles: true }))));
-    }
-  },
-);
+for (const button of document.querySelectorAll<HTMLElement>('[data-copy-page]')) {
+  button.hidden = false;
+  button.addEventListener('click', (event) =>
+    void import(/* @vite-ignore */ copyPageModule).then(() => button.dispatchEvent(new CustomEvent('enhance', { bubbles: true, detail: event }))),
+  );
+}

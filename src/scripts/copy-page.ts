@@ -32,7 +32,7 @@ async function copyPage(element: HTMLElement) {
 }
 
 document.addEventListener('enhance', (event) => {
-  const target = event.target as HTMLElement;
-  if (target.localName === 'copy-page') void copyPage(target);
+  const element = (event.target as Element).closest<HTMLElement>('copy-page');
+  if (element && (event.target as Element).matches('[data-copy-page]')) void copyPage(element);
 });
 export {};
