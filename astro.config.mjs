@@ -10,6 +10,7 @@ import { rehypeSafeHtml } from './src/lib/safe-html.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { codeColors } from './src/integrations/code-colors.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { devStaticHost } from './src/integrations/dev-static-host.ts';
 import { loadCodeThemes, shikiStyleToClass } from './src/lib/code-colors.ts';
 
 const root = contentRoot();
@@ -56,7 +57,7 @@ export default defineConfig({
       defaultColor: false,
     },
   },
-  integrations: [contentGuard({ root }), codeColors(codeThemes), pagefindIndex()],
+  integrations: [contentGuard({ root }), codeColors(codeThemes), pagefindIndex(), devStaticHost()],
   vite: {
     // Code loaded on demand (copy buttons, the guide's form) is built as standalone ES modules through `?worker&url`
     // and fetched with a plain import(), so the page's small loader carries no module-preload helper.

@@ -36,8 +36,11 @@ export function embeddedFiles(body: string): Array<{ path: string; line: number 
   return found;
 }
 
+/** The folder (under the base) that downloads of embedded files live in. */
+export const DOWNLOADS_DIR = 'files';
+
 /** The public URL of an embedded file: files/<path under the content root>. */
-export const fileUrl = (base: string, pathUnderContent: string): string => withBase(base, `files/${pathUnderContent}`);
+export const fileUrl = (base: string, pathUnderContent: string): string => withBase(base, `${DOWNLOADS_DIR}/${pathUnderContent}`);
 
 /** Fence languages that hold a shell session: commands after `$ `, then what they printed. */
 export const SESSION_LANGS = new Set(['console', 'shell-session', 'sh-session']);
