@@ -143,9 +143,10 @@ describe.each(cases)('$name', ({ name, input }) => {
     expect(call, source).not.toBeNull();
     // Go's net.SplitHostPort: the port after the last colon, an IPv6 host in brackets, an empty host = every interface.
     const [, host, port] = call![1].match(/^(|[\d.]+|\[[\da-f:]+\]):(\d+)$/)!;
-    const local = values.mirror.kind === 'http' && !values.mirror.secure;
-    expect(Number(port)).toBe(local ? values.mirror.port : 8080);
-    if (host) expect(local && values.mirror.hostname).toBe(host);
+    const mirror = values.mirror;
+    const local = mirror.kind === 'http' && !mirror.secure ? mirror : undefined;
+    expect(Number(port)).toBe(local ? local.port : 8080);
+    if (host) expect(local?.hostname).toBe(host);
   });
 });
 
