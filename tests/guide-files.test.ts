@@ -2,8 +2,9 @@
  * Every file and command the coreos-vagrant guide shows, with the notes' values and with a generated sample of other
  * valid values, checked by a real parser for its language: JSON (Vagrant box metadata), YAML (cloud-config with
  * etcd2), Ruby (Prism, the parser Ruby ships, and the edited Vagrantfile lines evaluated from its tree), Go (gofmt
- * as WebAssembly: parses and is already formatted), the Vagrantfile diff against `diff` itself and FACTS.md, and the
- * shell commands through bash. Ruby and Go need nothing beyond `npm ci` (tests/support/parsers.ts).
+ * as WebAssembly: parses and is already formatted), the Vagrantfile diff against `diff` itself and the verified
+ * facts' Vagrantfile lines (test data in tests/support/guide.ts), and the shell commands through bash. Ruby and Go
+ * need nothing beyond `npm ci` (tests/support/parsers.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -87,14 +88,14 @@ describe.each(cases)('$name', ({ name, input }) => {
     expect((await evaluateRuby(source)).$num_instances).toBe(values.instances);
   });
 
-  it('the Vagrantfile diff is what `diff` prints, its ">" lines are FACTS.md\'s and its "<" lines are Ruby that means what the form says', async () => {
+  it('the Vagrantfile diff is what `diff` prints, its ">" lines are the facts\' and its "<" lines are Ruby that means what the form says', async () => {
     const diff = rendered['vagrantfile-diff'].text;
     const hunks = parseChangeDiff(diff);
     const facts = factsVagrantfileLines();
     expect([...facts.keys()]).toEqual([14, 15, 55]);
     const known = new Map([...facts, [VAGRANTFILE_BOX_LINE.number, VAGRANTFILE_BOX_LINE.text]]);
     for (const hunk of hunks) hunk.old.forEach((line, offset) => expect(line).toBe(known.get(hunk.from + offset)));
-    // Line 51 only changes for Flatcar; everything else the diff quotes is FACTS.md verbatim.
+    // Line 51 only changes for Flatcar; everything else the diff quotes is the facts' text verbatim.
     expect(hunks.some((hunk) => hunk.from <= 51 && hunk.to >= 51)).toBe(values.flavor === 'flatcar');
 
     // A stand-in Vagrantfile with the real lines at their numbers: `diff` must print exactly this diff.

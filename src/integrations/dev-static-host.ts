@@ -13,8 +13,8 @@ import { DOWNLOADS_DIR } from '../lib/embed.ts';
 
 const HAS_EXTENSION = /\.[^/]+$/;
 
-/** The middleware for a site under `base` ("/" or "/notes/"). */
-export function staticHostMiddleware(base: string) {
+/** The middleware for a site under `base` ("/" or "/notes/"); `origin()` is where the dev server itself listens. */
+export function staticHostMiddleware(base: string, origin: () => string | undefined) {
   return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
     const url = new URL(request.url ?? '/', 'http://x');
     const path = url.pathname;
@@ -26,8 +26,11 @@ export function staticHostMiddleware(base: string) {
     }
     // Files (main.css, robots.txt) and Vite's own paths (/@vite/client, /@fs/...) are not pages.
     if (HAS_EXTENSION.test(rest) || rest.startsWith('@') || path.startsWith('/@') || path.startsWith('/node_modules/')) return next();
-    // Whether the slash form is a page is Astro's to say: ask it (a dev server renders on demand).
-    fetch(`http://${request.headers.host}${path}/`, { method: 'HEAD', redirect: 'manual' })
+    // Whether the slash form is a page is Astro's to say: ask it (a dev server renders on demand). The question goes
+    // to the server's own address, never to the request's Host header.
+    const self = origin();
+    if (!self) return next();
+    fetch(`${self}${path}/`, { method: 'HEAD', redirect: 'manual' })
       .then((page) => {
         if (page.status !== 200) return next();
         response.writeHead(301, { Location: `${path}/${url.search}` });
@@ -50,7 +53,13 @@ export function devStaticHost(): AstroIntegration {
           // Astro puts its trailing-slash check at the front of the stack from its own post hook; this one runs after
           // it and goes in front of it.
           configureServer: (server) => () => {
-            server.middlewares.stack.unshift({ route: '', handle: staticHostMiddleware(base) as never });
+            const origin = () => {
+              const address = server.httpServer?.address();
+              if (!address || typeof address === 'string') return undefined;
+              const host = address.address === '::' || address.address === '0.0.0.0' ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+              return `http://${host}:${address.port}`;
+            };
+            server.middlewares.stack.unshift({ route: '', handle: staticHostMiddleware(base, origin) as never });
           },
         };
         updateConfig({ vite: { plugins: [plugin] } });
