@@ -64,8 +64,3 @@ export function samplePages(dir: string): SamplePage[] {
   }
   return samples;
 }
-
-/** Whether another engineer's search page has been built into this site yet. */
-export const hasSearch = (dir: string) => htmlPages(dir).some((path) => templateOf(path) === 'search');
-
-export const SEARCH_MISSING = 'no /zh/search/ or /en/search/ in this build yet (issue 4 builds it): search page skipped';

@@ -5,9 +5,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assembleCase, badCases } from './support/bad-content.ts';
-import { build, projectRoot, type BuildResult } from './support/build.ts';
-import { checkContent } from '../src/lib/content-check.ts';
+import { assembleCase, badCases } from '../support/bad-content.ts';
+import { build, projectRoot, type BuildResult } from '../support/build.ts';
+import { checkContent } from '../../src/lib/content-check.ts';
 
 const cases = badCases();
 const results = new Map<string, { result: BuildResult; expected: string }>();

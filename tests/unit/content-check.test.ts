@@ -1,6 +1,6 @@
 /** validateContent over in-memory entries: the checks that no schema can make. */
 import { describe, expect, it } from 'vitest';
-import { fieldPath, formatError, parseMarkdown, validateContent, type RawContent, type RawEntry } from '../src/lib/content-check.ts';
+import { fieldPath, formatError, parseMarkdown, validateContent, type RawContent, type RawEntry } from '../../src/lib/content-check.ts';
 
 const conference = {
   name: { zh: '会', en: 'Conf' },

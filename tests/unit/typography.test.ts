@@ -6,10 +6,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { parseMarkdown } from '../src/lib/content-check.ts';
-import { contentRoot } from '../src/lib/config.ts';
-import { checkZhMarkdown, checkZhText, formatIssue, proseOfMarkdown, type TypographyIssue } from '../src/lib/typography.ts';
-import { projectRoot } from './support/build.ts';
+import { parseMarkdown } from '../../src/lib/content-check.ts';
+import { contentRoot } from '../../src/lib/config.ts';
+import { checkZhMarkdown, checkZhText, formatIssue, proseOfMarkdown, type TypographyIssue } from '../../src/lib/typography.ts';
+import { projectRoot } from '../support/build.ts';
 
 const rules = (issues: TypographyIssue[]) => issues.map((issue) => issue.rule);
 

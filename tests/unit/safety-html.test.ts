@@ -6,9 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { load } from 'cheerio';
-import { isSafeUrl, rawHtmlProblems, rehypeSafeHtml } from '../src/lib/safe-html.ts';
-import { rehypeExternalLinks } from '../src/lib/rehype-external-links.ts';
-import { loadCodeThemes, shikiStyleToClass } from '../src/lib/code-colors.ts';
+import { isSafeUrl, rawHtmlProblems, rehypeSafeHtml } from '../../src/lib/safe-html.ts';
+import { rehypeExternalLinks } from '../../src/lib/rehype-external-links.ts';
+import { loadCodeThemes, shikiStyleToClass } from '../../src/lib/code-colors.ts';
 
 let renderer: MarkdownRenderer;
 beforeAll(async () => {

@@ -4,17 +4,17 @@
  * the real file name; every form field rewrites every snippet that uses it, and bad values show an inline error
  * without touching the files; with JS off every command and file is on the page and selectable.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { commandsToCopy, sessionCommands } from '../src/lib/console.ts';
-import { renderAll, type FormInput, type TemplateId } from '../src/lib/guide-config.ts';
-import { useBrowserAndSite } from './support/browser.ts';
-import { build } from './support/build.ts';
-import { serve, type StaticServer } from './support/server.ts';
-import { NOTES, guideDir, guideOriginals, markdownTemplates } from './support/guide.ts';
+import { commandsToCopy, sessionCommands } from '../../src/lib/console.ts';
+import { renderAll, type FormInput, type TemplateId } from '../../src/lib/guide-config.ts';
+import { useBrowserAndSite } from '../support/browser.ts';
+import { notesBuild } from '../support/notes-build.ts';
+import { serve, type StaticServer } from '../support/server.ts';
+import { NOTES, guideDir, guideOriginals, markdownTemplates } from '../support/guide.ts';
 
 const GUIDE = 'en/guides/coreos-vagrant/';
 const session = useBrowserAndSite();
@@ -305,18 +305,12 @@ describe('without JavaScript', () => {
 });
 
 describe('under a sub-path (CONFNOTES_BASE=/notes/)', () => {
-  let outDir = '';
   let notes: StaticServer;
   beforeAll(async () => {
-    const result = await build({ CONFNOTES_BASE: '/notes/' });
-    if (result.code !== 0) throw new Error(`astro build failed:\n${result.output}`);
-    outDir = result.outDir;
-    notes = await serve(outDir, '/notes/');
+    notes = await serve(await notesBuild(), '/notes/');
   });
   afterAll(async () => {
     await notes?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-    if (outDir) rmSync(`${outDir}-cache`, { recursive: true, force: true });
   });
 
   it('copy, download and the form work with the base in every URL', async () => {

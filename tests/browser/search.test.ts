@@ -4,7 +4,7 @@
  * phrases, filters with and without words, the URL, the header box and its shortcuts, loading on demand, the bytes a
  * first query costs, and the whole thing again under the sub-path /notes/.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -12,12 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { parse } from 'yaml';
-import { useBrowserAndSite, withContextPage } from './support/browser.ts';
-import { build, projectRoot } from './support/build.ts';
-import { distDir, fileForPath, htmlPages, page as builtPage, walkFiles } from './support/dist.ts';
-import { serve, type StaticServer } from './support/server.ts';
-import { nameForms, spaceHan, type SpeakerNames } from '../src/lib/search.ts';
-import { dayDate } from '../src/lib/schedule.ts';
+import { useBrowserAndSite, withContextPage } from '../support/browser.ts';
+import { projectRoot } from '../support/build.ts';
+import { distDir, fileForPath, htmlPages, page as builtPage, walkFiles } from '../support/dist.ts';
+import { notesBuild } from '../support/notes-build.ts';
+import { serve, type StaticServer } from '../support/server.ts';
+import { nameForms, spaceHan, type SpeakerNames } from '../../src/lib/search.ts';
+import { dayDate } from '../../src/lib/schedule.ts';
 
 type Lang = 'zh' | 'en';
 const LANGS: Lang[] = ['zh', 'en'];
@@ -603,18 +604,14 @@ describe('cost', () => {
 });
 
 describe('under the sub-path /notes/', () => {
-  const dir = `${distDir}-search-notes`;
+  let dir = '';
   let notes: StaticServer;
   beforeAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    const result = await build({ CONFNOTES_BASE: '/notes/' }, dir);
-    if (result.code !== 0) throw new Error(`astro build failed:\n${result.output}`);
+    dir = await notesBuild();
     notes = await serve(dir, '/notes/');
   });
   afterAll(async () => {
     await notes?.close();
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(`${dir}-cache`, { recursive: true, force: true });
   });
 
   it('indexes every page under its /notes/ URL', async () => {

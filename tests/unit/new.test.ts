@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { projectRoot } from './support/build.ts';
-import { walkFiles } from './support/dist.ts';
-import { checkContent, parseMarkdown } from '../src/lib/content-check.ts';
-import { conferenceFiles, firstFreeSlot, guideFiles, speakerFiles, talkFiles, todoLines } from '../src/lib/scaffold.ts';
-import { conferenceSchema, guideSchema, guideTextSchema, reviewSchema, speakerSchema, summarySchema, talkSchema } from '../src/lib/schema.ts';
-import { main } from '../scripts/new.ts';
+import { projectRoot } from '../support/build.ts';
+import { walkFiles } from '../support/dist.ts';
+import { checkContent, parseMarkdown } from '../../src/lib/content-check.ts';
+import { conferenceFiles, firstFreeSlot, guideFiles, speakerFiles, talkFiles, todoLines } from '../../src/lib/scaffold.ts';
+import { conferenceSchema, guideSchema, guideTextSchema, reviewSchema, speakerSchema, summarySchema, talkSchema } from '../../src/lib/schema.ts';
+import { main } from '../../scripts/new.ts';
 
 const FIXTURE = join(projectRoot, 'tests/fixtures/fixture-conf');
 const CONF = 'samplecamp-2031';

@@ -9,10 +9,10 @@ import {
   spaceHan,
   spaceHanInHtml,
   tidyChinese,
-} from '../src/lib/search.ts';
-import { hasCriteria, pagefindFilters, parseSearchParams, searchHref, toSearchParams } from '../src/lib/search-url.ts';
-import { bestExcerpt, runSearch, type PagefindApi, type PagefindResponse } from '../src/lib/search-engine.ts';
-import { pageUrl } from '../src/integrations/pagefind.ts';
+} from '../../src/lib/search.ts';
+import { hasCriteria, pagefindFilters, parseSearchParams, searchHref, toSearchParams } from '../../src/lib/search-url.ts';
+import { bestExcerpt, runSearch, type PagefindApi, type PagefindResponse } from '../../src/lib/search-engine.ts';
+import { pageUrl } from '../../src/integrations/pagefind.ts';
 
 describe('Han spacing', () => {
   it('makes every Han character a word and leaves Latin words whole', () => {

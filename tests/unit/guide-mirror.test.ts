@@ -12,9 +12,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { sessionCommands } from '../src/lib/console.ts';
-import { boxSource, renderAll, type FormInput } from '../src/lib/guide-config.ts';
-import { NOTES, guideOriginals } from './support/guide.ts';
+import { sessionCommands } from '../../src/lib/console.ts';
+import { boxSource, renderAll, type FormInput } from '../../src/lib/guide-config.ts';
+import { NOTES, guideOriginals } from '../support/guide.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'confnotes-mirror-'));
 const started: ChildProcess[] = [];

@@ -16,9 +16,9 @@ import {
   validate,
   type FormInput,
   type TemplateId,
-} from '../src/lib/guide-config.ts';
-import { projectRoot } from './support/build.ts';
-import { guideOriginals, markdownTemplates } from './support/guide.ts';
+} from '../../src/lib/guide-config.ts';
+import { projectRoot } from '../support/build.ts';
+import { guideOriginals, markdownTemplates } from '../support/guide.ts';
 
 const originals = guideOriginals();
 const input = (changes: Partial<FormInput>): FormInput => ({ ...NOTES_INPUT, ...changes });

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from './support/build.ts';
-import { walkFiles } from './support/dist.ts';
+import { build, type BuildResult } from '../support/build.ts';
+import { walkFiles } from '../support/dist.ts';
 
 let first: BuildResult;
 let second: BuildResult;

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AstroIntegration } from 'astro';
-import { PagefindError, pagefindIndex, type PagefindIndexOptions } from '../src/integrations/pagefind.ts';
+import { PagefindError, pagefindIndex, type PagefindIndexOptions } from '../../src/integrations/pagefind.ts';
 
 type Hooks = Required<AstroIntegration['hooks']>;
 const logged: string[] = [];

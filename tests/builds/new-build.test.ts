@@ -6,9 +6,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { build, projectRoot, type BuildResult } from './support/build.ts';
-import { htmlPages, page } from './support/dist.ts';
-import { main } from '../scripts/new.ts';
+import { build, projectRoot, type BuildResult } from '../support/build.ts';
+import { htmlPages, page } from '../support/dist.ts';
+import { main } from '../../scripts/new.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'confnotes-new-build-'));
 const root = join(temp, 'notes');

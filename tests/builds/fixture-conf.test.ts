@@ -8,9 +8,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, projectRoot, type BuildResult } from './support/build.ts';
-import { htmlPages, page, walkFiles } from './support/dist.ts';
-import { basePath, contentRoot, parseConfig, readConfigFile, siteUrl } from '../src/lib/config.ts';
+import { build, projectRoot, type BuildResult } from '../support/build.ts';
+import { htmlPages, page, walkFiles } from '../support/dist.ts';
+import { basePath, contentRoot, parseConfig, readConfigFile, siteUrl } from '../../src/lib/config.ts';
 
 const SITE = 'https://confnotes.example';
 const FIXTURE = 'tests/fixtures/fixture-conf';

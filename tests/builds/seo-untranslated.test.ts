@@ -8,8 +8,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { load, type CheerioAPI } from 'cheerio';
-import { build, type BuildResult } from './support/build.ts';
-import { htmlPages, page } from './support/dist.ts';
+import { build, type BuildResult } from '../support/build.ts';
+import { htmlPages, page } from '../support/dist.ts';
 
 const SITE = 'https://trust.example';
 const BASE = '/notes/';

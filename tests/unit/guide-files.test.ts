@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { sessionCommands } from '../src/lib/console.ts';
-import { boxSource, mirrorLocation, parseChangeDiff, renderAll, validate, VAGRANTFILE_BOX_LINE, type FormInput, type GuideValues, type Rendered, type TemplateId } from '../src/lib/guide-config.ts';
-import { NOTES, factsVagrantfileLines, guideDir, guideOriginals, sampleInputs } from './support/guide.ts';
+import { sessionCommands } from '../../src/lib/console.ts';
+import { boxSource, mirrorLocation, parseChangeDiff, renderAll, validate, VAGRANTFILE_BOX_LINE, type FormInput, type GuideValues, type Rendered, type TemplateId } from '../../src/lib/guide-config.ts';
+import { NOTES, factsVagrantfileLines, guideDir, guideOriginals, sampleInputs } from '../support/guide.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'confnotes-guide-files-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -1,14 +1,14 @@
 /** Unit tests of the small pure modules in src/lib. */
 import { describe, expect, it } from 'vitest';
-import { formatDate, joinList, langAttr, scriptLang, useTranslations, withParenthetical } from '../src/lib/i18n.ts';
-import { localizedUrl, routePath, switchLangPath, withBase } from '../src/lib/paths.ts';
-import { addDays, byDay, dayCount, dayDate, isoAt, minutes, overlaps } from '../src/lib/schedule.ts';
-import { fillTemplate } from '../src/lib/template.ts';
-import { adjacentTalks, scheduleOrder, tagCounts, talksBySpeaker, talksByTag, timeline } from '../src/lib/model.ts';
-import { embeddedFiles, parseFenceMeta } from '../src/lib/embed.ts';
-import { isExternal, relFor } from '../src/lib/rehype-external-links.ts';
-import { basePath, contentRoot } from '../src/lib/config.ts';
-import type { Conference, Talk } from '../src/lib/schema.ts';
+import { formatDate, joinList, langAttr, scriptLang, useTranslations, withParenthetical } from '../../src/lib/i18n.ts';
+import { localizedUrl, routePath, switchLangPath, withBase } from '../../src/lib/paths.ts';
+import { addDays, byDay, dayCount, dayDate, isoAt, minutes, overlaps } from '../../src/lib/schedule.ts';
+import { fillTemplate } from '../../src/lib/template.ts';
+import { adjacentTalks, scheduleOrder, tagCounts, talksBySpeaker, talksByTag, timeline } from '../../src/lib/model.ts';
+import { embeddedFiles, parseFenceMeta } from '../../src/lib/embed.ts';
+import { isExternal, relFor } from '../../src/lib/rehype-external-links.ts';
+import { basePath, contentRoot } from '../../src/lib/config.ts';
+import type { Conference, Talk } from '../../src/lib/schema.ts';
 
 describe('i18n', () => {
   it('fills placeholders and keeps unknown ones', () => {
