@@ -2,7 +2,7 @@
  * `npm run bench -- --talks N [--seed 1] [--runs 1] [--json out.json] [--keep] [--no-baseline] [--no-processors]
  *   [--processors-only]`
  *
- * Generates N synthetic talks per language (src/lib/synthetic.ts, deterministic from the seed) into a temporary
+ * Generates N synthetic talks per language (scripts/lib/synthetic.ts, deterministic from the seed) into a temporary
  * folder and builds them three ways, each in a child process with a fresh cache:
  *   ours      the real pipeline: `npx astro build` of this project with CONFNOTES_CONTENT pointing at the folder,
  *             then the Pagefind index;
@@ -25,7 +25,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { syntheticContent } from '../src/lib/synthetic.ts';
+import { syntheticContent } from './lib/synthetic.ts';
 
 const projectRoot = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const NODE = process.execPath;

@@ -3,6 +3,7 @@
  * one, so a key missing in either language is a type error, not a blank on the page.
  */
 import type { Lang } from './schema.ts';
+import { HAN } from './site-constants.ts';
 
 const zh = {
   'site.name': 'confnotes',
@@ -344,10 +345,8 @@ export function formatDate(lang: Lang, isoDate: string): string {
   return `${day} ${months[month - 1]} ${year}`;
 }
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-
 /** The language a piece of text is written in, by script: any Han character makes it Chinese. */
-export const scriptLang = (text: string): Lang => (CJK.test(text) ? 'zh' : 'en');
+export const scriptLang = (text: string): Lang => (HAN.test(text) ? 'zh' : 'en');
 
 /**
  * The `lang` attribute a piece of text needs on a page of `pageLang`: undefined when they agree, so markup only

@@ -6,9 +6,9 @@
  * verifies that every id exists (Astro does not fail the build on a dangling reference).
  */
 import { z } from 'astro/zod';
+import { LANGS, type Lang } from './site-constants.ts';
 
-export const LANGS = ['zh', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, type Lang };
 
 const id = z
   .string()

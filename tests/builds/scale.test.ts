@@ -12,7 +12,7 @@ import { build, type BuildResult } from '../support/build.ts';
 import { fileForPath, htmlPages, page } from '../support/dist.ts';
 import { checkContent, parseMarkdown } from '../../src/lib/content-check.ts';
 import { INDEX_TALKS_PER_SPEAKER, laterPages, pageCount, pageItems, pagePath, pagerLinks, TALKS_PER_PAGE } from '../../src/lib/paging.ts';
-import { chineseChars, englishWords, syntheticContent } from '../../src/lib/synthetic.ts';
+import { chineseChars, englishWords, syntheticContent } from '../../scripts/lib/synthetic.ts';
 
 const writeContent = (root: string, files: Map<string, string>) => {
   for (const [path, text] of files) {

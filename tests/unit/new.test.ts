@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { projectRoot } from '../support/build.ts';
 import { walkFiles } from '../support/dist.ts';
 import { checkContent, parseMarkdown } from '../../src/lib/content-check.ts';
-import { conferenceFiles, firstFreeSlot, guideFiles, speakerFiles, talkFiles, todoLines } from '../../src/lib/scaffold.ts';
+import { conferenceFiles, firstFreeSlot, guideFiles, speakerFiles, talkFiles, todoLines } from '../../scripts/lib/scaffold.ts';
 import { conferenceSchema, guideSchema, guideTextSchema, reviewSchema, speakerSchema, summarySchema, talkSchema } from '../../src/lib/schema.ts';
 import { main } from '../../scripts/new.ts';
 

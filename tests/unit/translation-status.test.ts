@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readContent } from '../../src/lib/content-check.ts';
-import { formatStatus, translationStatus } from '../../src/lib/translation-status.ts';
+import { formatStatus, translationStatus } from '../../scripts/lib/translation-status.ts';
 import { projectRoot } from '../support/build.ts';
 
 const FIXTURE = 'tests/fixtures/trust-content';

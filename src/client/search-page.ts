@@ -6,6 +6,7 @@
 import { RANKING, bestExcerpt, runSearch, type PagefindApi, type PagefindResult, type SearchOutcome } from '../lib/search-engine.ts';
 import { FACETS, emptyFilters, hasCriteria, parseSearchParams, sameState, searchHref, type Facet, type SearchState } from '../lib/search-url.ts';
 import { highlightExcerpt, highlightText, tidyChinese } from '../lib/search.ts';
+import { searchBundleUrl } from '../lib/site-constants.ts';
 
 interface Messages {
   loading: string;
@@ -124,7 +125,7 @@ class SearchPage extends HTMLElement {
 
   private loadPagefind(): Promise<PagefindApi> {
     this.pagefind ??= (async () => {
-      const bundle = `${this.dataset.base ?? '/'}pagefind/pagefind.js`;
+      const bundle = searchBundleUrl(this.dataset.base ?? '/');
       const pagefind = (await import(/* @vite-ignore */ bundle)) as PagefindApi & { options(options: object): Promise<void> };
       await pagefind.options({
         // The indexed URLs already include the base (/notes/...); Pagefind would otherwise prefix it a second time.

@@ -5,8 +5,8 @@
  *
  * Everything here is pure: scripts/new.ts reads the content root, calls these, and writes the files.
  */
-import { LANGS, type Lang } from './schema.ts';
-import { minutes, overlaps, type Timed } from './schedule.ts';
+import { LANGS, type Lang } from '../../src/lib/schema.ts';
+import { minutes, overlaps, type Timed } from '../../src/lib/schedule.ts';
 
 export const TODO = 'TODO';
 

@@ -6,8 +6,8 @@
  * Pure: the caller reads the content (content-check.ts `readContent`) and supplies each file's last commit date.
  */
 import { dirname } from 'node:path';
-import { LANGS, type Lang } from './schema.ts';
-import type { RawContent } from './content-check.ts';
+import { LANGS, type Lang } from '../../src/lib/schema.ts';
+import type { RawContent } from '../../src/lib/content-check.ts';
 
 export type CellState = 'present' | 'older' | 'missing' | 'untranslated' | 'uncommitted';
 
