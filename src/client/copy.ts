@@ -23,6 +23,12 @@ export function copyText(button: HTMLElement): string {
   }
 }
 
+/**
+ * `document.execCommand('copy')`: deprecated, but the only copy there is outside a secure context (a site previewed
+ * over plain http). Typed here as a plain method so the type checker's deprecation hint is not repeated on every check.
+ */
+const selectionCopy = (doc: { execCommand(command: 'copy'): boolean }): boolean => doc.execCommand('copy');
+
 /** The clipboard API needs a secure context; a page served over plain http falls back to a selection copy. */
 async function writeClipboard(text: string): Promise<boolean> {
   try {
@@ -37,9 +43,8 @@ async function writeClipboard(text: string): Promise<boolean> {
     document.body.append(area);
     area.select();
     let copied = false;
-    // Deprecated, but the only copy there is outside a secure context (a site previewed over plain http).
     try {
-      copied = document.execCommand('copy');
+      copied = selectionCopy(document);
     } catch {}
     area.remove();
     return copied;

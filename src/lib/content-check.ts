@@ -333,6 +333,9 @@ export function validateContent(content: RawContent): ContentError[] {
       if (!hasFile && !declared) push(entry.file, 'untranslated', `no text in "${lang}" (${dir}/${lang}.md); write it or add "${lang}" to untranslated`);
       if (hasFile && declared) push(entry.file, 'untranslated', `lists "${lang}" but ${dir}/${lang}.md exists`);
     }
+    if (LANGS.every((lang) => entry.value.untranslated.includes(lang))) {
+      push(entry.file, 'untranslated', 'a guide needs a text in at least one language');
+    }
   }
 
   return errors;

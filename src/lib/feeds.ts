@@ -17,7 +17,6 @@ import { isoAt } from './schedule.ts';
 export function xmlEscape(text: string): string {
   return (
     text
-      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
@@ -175,7 +174,7 @@ export function sitemapPages(input: SitemapInput): SitemapPage[] {
     { path: route({ kind: 'speakers' }), languages: both },
     ...input.speakers.flatMap((speaker) => paged({ kind: 'speaker', speaker: speaker.id }, bySpeaker.get(speaker.id)?.length ?? 0)),
     { path: route({ kind: 'tags' }), languages: both },
-    // A tag no talk uses has no page (a guide's tags only feed search).
+    // A tag no talk uses has no page.
     ...input.tags.filter((tag) => byTag.has(tag.id)).flatMap((tag) => paged({ kind: 'tag', tag: tag.id }, byTag.get(tag.id)!.length)),
   ];
 }

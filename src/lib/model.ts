@@ -3,20 +3,12 @@
  * pages show. Routes call `loadSite()` (src/data/site.ts) once and pass its result here.
  */
 import type { Conference, Guide, Lang, Speaker, Tag, Talk } from './schema.ts';
-import { byDay, bySchedule, minutes, neighbours } from './schedule.ts';
+import { byDay, bySchedule, neighbours } from './schedule.ts';
 
 export interface Entry<T> {
   id: string;
   data: T;
 }
-
-export type Bilingual = { zh: string; en: string };
-
-/** Picks one language of a bilingual string. */
-export const pick = (value: Bilingual, lang: Lang): string => value[lang];
-
-/** A talk's label in one language: its English title, or its Chinese title, per page language. */
-export const talkTitle = (talk: Talk, lang: Lang): string => talk.title[lang];
 
 export function talksOfConference(talks: readonly Entry<Talk>[], conference: string): Entry<Talk>[] {
   return talks.filter((talk) => talk.data.conference === conference).sort((a, b) => bySchedule(a.data, b.data) || a.id.localeCompare(b.id));
@@ -42,7 +34,7 @@ export function adjacentTalks(talks: readonly Entry<Talk>[], id: string) {
   return neighbours(ordered, ordered.findIndex((entry) => entry.id === id));
 }
 
-export type TimelineItem =
+type TimelineItem =
   | { type: 'talk'; day: number; start: string; end: string; talk: Entry<Talk> }
   | { type: 'slot'; day: number; start: string; end: string; slot: Conference['slots'][number] };
 
@@ -95,9 +87,6 @@ export function sortSpeakers(speakers: readonly Entry<Speaker>[]): Entry<Speaker
   const key = (speaker: Entry<Speaker>) => (speaker.data.romanization ?? speaker.data.name.en).toLowerCase();
   return [...speakers].sort((a, b) => key(a).localeCompare(key(b), 'en'));
 }
-
-/** Duration of a slot in minutes. */
-export const duration = (item: { start: string; end: string }): number => minutes(item.end) - minutes(item.start);
 
 /** Whether an entry has text in a language, given its `untranslated` list. */
 export const hasLanguage = (entry: { untranslated: readonly Lang[] }, lang: Lang): boolean => !entry.untranslated.includes(lang);

@@ -7,6 +7,7 @@
  */
 import { z } from 'astro/zod';
 import { LANGS, type Lang } from './site-constants.ts';
+import { slidesFileName } from './slides.ts';
 
 export { LANGS, type Lang };
 
@@ -15,7 +16,7 @@ const id = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens (e.g. "dave-cheney")');
 
 /** A string in both languages; both are required unless the entry says otherwise. */
-export const bilingual = z.object({ zh: z.string().trim().min(1, 'must not be empty'), en: z.string().trim().min(1, 'must not be empty') }).strict();
+const bilingual = z.object({ zh: z.string().trim().min(1, 'must not be empty'), en: z.string().trim().min(1, 'must not be empty') }).strict();
 
 const httpUrl = z
   .string()
@@ -42,10 +43,10 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date "YYYY-MM-DD"')
   .refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real date');
 
-export const link = z.object({ label: z.union([z.string().min(1), bilingual]), url: httpUrl }).strict();
+const link = z.object({ label: z.union([z.string().min(1), bilingual]), url: httpUrl }).strict();
 
 /** The original post a page is built from: credited and linked on that page. */
-export const source = z
+const source = z
   .object({
     title: z.string().min(1),
     url: httpUrl,
@@ -104,7 +105,7 @@ export const talkSchema = z
     speakers: z.array(id).min(1, 'needs at least one speaker'),
     title: bilingual,
     tags: z.array(id).default([]),
-    slides: httpUrl.optional(),
+    slides: httpUrl.refine((url) => slidesFileName(url) !== undefined, 'has a "%" that is not an escape like %20 (write a literal % as %25)').optional(),
     links: z.array(link).default([]),
     /** Languages this talk has no review in yet; their pages say so and point to the other language. */
     untranslated: z.array(z.enum(LANGS)).default([]),
@@ -161,4 +162,3 @@ export type Review = z.infer<typeof reviewSchema>;
 export type Speaker = z.infer<typeof speakerSchema>;
 export type Tag = z.infer<typeof tagSchema>;
 export type Guide = z.infer<typeof guideSchema>;
-export type GuideText = z.infer<typeof guideTextSchema>;

@@ -44,6 +44,15 @@ describe('the fixture builds under /notes/', () => {
   });
 });
 
+describe('the notice says what is missing', () => {
+  it('a guide without English says "guide", never "review"; a talk says "review"', () => {
+    const guide = at('/en/guides/chinese-guide/')('.notice[role="note"]').text();
+    expect(guide).toContain('This guide has no English version yet.');
+    expect(guide).not.toMatch(/review/i);
+    expect(at(`/en/${CONF}/chinese-only/`)('.notice[role="note"]').text()).toContain('This review has no English version yet.');
+  });
+});
+
 describe.each(STAND_INS)('$standIn stands in for $original', ({ standIn, original, textLang, type }) => {
   it('says so, links the original, and is noindex', () => {
     const $ = at(`/${standIn}`);

@@ -58,6 +58,19 @@ describe('validateContent', () => {
     expect(validateContent(content(entries)).map(formatError)).toContain('c/talks/t1/talk.yaml: untranslated: a talk needs a review in at least one language');
   });
 
+  it('rejects a guide with no text in either language, in one line', () => {
+    const guide: RawEntry = { kind: 'guide', id: 'g', file: 'c/guides/g/guide.yaml', data: { published: '2030-01-05', untranslated: ['zh', 'en'] } };
+    expect(validateContent(content([...base(), guide])).map(formatError)).toEqual(['c/guides/g/guide.yaml: untranslated: a guide needs a text in at least one language']);
+  });
+
+  it('rejects a slides URL whose "%" is not an escape, in one line, and accepts real escapes', () => {
+    const entries = base();
+    entries[2].data = talk({ slides: 'https://example.com/2016/100%-done.pdf' });
+    expect(validateContent(content(entries)).map(formatError)).toEqual(['c/talks/t1/talk.yaml: slides: has a "%" that is not an escape like %20 (write a literal % as %25)']);
+    entries[2].data = talk({ slides: 'https://example.com/2016/2.1%20Writing%20High%20Performance%20Go.pdf' });
+    expect(validateContent(content(entries))).toEqual([]);
+  });
+
   it('lets talks in different rooms share a slot, not in the same room', () => {
     const entries = [...base(), { kind: 'talk' as const, id: 't2', file: 'c/talks/t2/talk.yaml', data: talk({ room: 'B' }) }, review('t2', 'zh'), review('t2', 'en')];
     expect(validateContent(content(entries))).toEqual([]);

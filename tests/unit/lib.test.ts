@@ -9,6 +9,7 @@ import { embeddedFiles, parseFenceMeta } from '../../src/lib/embed.ts';
 import { isExternal, relFor } from '../../src/lib/rehype-external-links.ts';
 import { basePath, contentRoot } from '../../src/lib/config.ts';
 import type { Conference, Talk } from '../../src/lib/schema.ts';
+import { slidesFileName } from '../../src/lib/slides.ts';
 
 describe('i18n', () => {
   it('fills placeholders and keeps unknown ones', () => {
@@ -152,5 +153,15 @@ describe('external links', () => {
     expect(isExternal('#review')).toBe(false);
     expect(relFor('nofollow')).toEqual(['nofollow', 'noopener', 'noreferrer']);
     expect(relFor(undefined)).toEqual(['noopener', 'noreferrer']);
+  });
+});
+
+describe('slidesFileName', () => {
+  it('is the last segment of the URL, decoded', () => {
+    expect(slidesFileName('https://github.com/gopherchina/conference/blob/master/2016/2.1%20Writing%20High%20Performance%20Go.pdf')).toBe('2.1 Writing High Performance Go.pdf');
+  });
+
+  it('is undefined for a "%" that is not an escape, instead of throwing', () => {
+    expect(slidesFileName('https://example.com/100%-done.pdf')).toBeUndefined();
   });
 });
