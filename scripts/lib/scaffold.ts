@@ -5,6 +5,7 @@
  *
  * Everything here is pure: scripts/new.ts reads the content root, calls these, and writes the files.
  */
+import { CLOCK_PATTERN, ID_PATTERN } from '../../src/lib/content-layout.ts';
 import { LANGS, type Lang } from '../../src/lib/schema.ts';
 import { minutes, overlaps, type Timed } from '../../src/lib/schedule.ts';
 
@@ -22,10 +23,9 @@ export interface ScaffoldFile {
 const str = (value: string): string => JSON.stringify(value);
 const bilingual = (zh: string, en: string) => `{ zh: ${str(zh)}, en: ${str(en)} }`;
 
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { ID_PATTERN };
 
-const CLOCK = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
-export const isClock = (value: string): boolean => CLOCK.test(value);
+export const isClock = (value: string): boolean => CLOCK_PATTERN.test(value);
 export const clockOf = (total: number): string => `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 
 /**

@@ -8,12 +8,13 @@
 import { z } from 'astro/zod';
 import { LANGS, type Lang } from './site-constants.ts';
 import { slidesFileName } from './slides.ts';
+import { CLOCK_PATTERN, ID_PATTERN } from './content-layout.ts';
 
 export { LANGS, type Lang };
 
 const id = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens (e.g. "dave-cheney")');
+  .regex(ID_PATTERN, 'must be lowercase letters, digits and single hyphens (e.g. "dave-cheney")');
 
 /** A string in both languages; both are required unless the entry says otherwise. */
 const bilingual = z.object({ zh: z.string().trim().min(1, 'must not be empty'), en: z.string().trim().min(1, 'must not be empty') }).strict();
@@ -30,7 +31,7 @@ const httpUrl = z
   }, 'must be an absolute http(s) URL');
 
 /** "HH:MM", 24-hour clock, local time of the conference. */
-const clock = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time "HH:MM"');
+const clock = z.string().regex(CLOCK_PATTERN, 'must be a 24-hour time "HH:MM"');
 
 /** ISO 8601 date-time with an explicit offset, e.g. 2016-04-16T09:00:00+08:00. */
 const isoDateTime = z
