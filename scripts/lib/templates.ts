@@ -5,8 +5,10 @@
  */
 import { statSync } from 'node:fs';
 import { fileForPath, htmlPages } from './built-site.ts';
+import { TEMPLATES as PAGE_TEMPLATES } from '../../src/lib/pages.ts';
 
-export const TEMPLATES = ['home', 'conference', 'talk', 'speakers', 'speaker', 'tags', 'tag', 'guide', 'search', '404'] as const;
+/** The page table's templates (src/lib/pages.ts), and the 404, which holds both languages. */
+export const TEMPLATES = [...PAGE_TEMPLATES, '404'] as const;
 export type Template = (typeof TEMPLATES)[number] | 'root' | 'other';
 export type PageLang = 'zh' | 'en';
 

@@ -134,6 +134,7 @@ const zh = {
   'footer.source': '用 confnotes 生成',
   'feed.title': '演讲点评与指南',
   'list.separator': '、',
+  'label.colon': '：',
   'search.label': '搜索本站',
   'search.placeholder': '讲师、标签或关键词',
   'search.submit': '搜索',
@@ -292,6 +293,7 @@ const en: Record<UiKey, string> = {
   'footer.source': 'Built with confnotes',
   'feed.title': 'Talk reviews and guides',
   'list.separator': ', ',
+  'label.colon': ': ',
   'search.label': 'Search this site',
   'search.placeholder': 'Speaker, tag or words',
   'search.submit': 'Search',
@@ -334,9 +336,15 @@ export const htmlLang: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
 export const otherLang = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');
 
+/** The separator of an inline list: 陈辉、刘奇 / Chen Hui, Liu Qi. */
+export const listSeparator = (lang: Lang): string => dictionaries[lang]['list.separator'];
+
+/** The colon after a label: full width in Chinese (时间：), a colon and a space in English (When: ). */
+export const colon = (lang: Lang): string => dictionaries[lang]['label.colon'];
+
 /** Joins names the way each language lists them: 陈辉、刘奇 / Chen Hui, Liu Qi. */
 export function joinList(lang: Lang, items: readonly string[]): string {
-  return items.join(dictionaries[lang]['list.separator']);
+  return items.join(listSeparator(lang));
 }
 
 /** Dates for people, not machines: 2016 年 4 月 16 日 / 16 April 2016. Input is a calendar date "YYYY-MM-DD". */

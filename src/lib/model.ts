@@ -50,29 +50,23 @@ export function timeline(conference: Entry<Conference>, talks: readonly Entry<Ta
 /** The company a speaker gave a talk for at one conference. */
 export const companyAt = (speaker: Speaker, conference: string) => speaker.companies.find((company) => company.conference === conference);
 
-/** Talks per speaker, each list in schedule order. */
-export function talksBySpeaker(ordered: readonly Entry<Talk>[]): Map<string, Entry<Talk>[]> {
+/** Talks per key (a speaker, a tag), each list in the order given. */
+function talksBy(ordered: readonly Entry<Talk>[], keys: (talk: Talk) => readonly string[]): Map<string, Entry<Talk>[]> {
   const index = new Map<string, Entry<Talk>[]>();
   for (const talk of ordered) {
-    for (const speaker of talk.data.speakers) {
-      if (!index.has(speaker)) index.set(speaker, []);
-      index.get(speaker)!.push(talk);
+    for (const key of keys(talk.data)) {
+      if (!index.has(key)) index.set(key, []);
+      index.get(key)!.push(talk);
     }
   }
   return index;
 }
 
+/** Talks per speaker, each list in schedule order. */
+export const talksBySpeaker = (ordered: readonly Entry<Talk>[]): Map<string, Entry<Talk>[]> => talksBy(ordered, (talk) => talk.speakers);
+
 /** Talks per tag, each list in schedule order. */
-export function talksByTag(ordered: readonly Entry<Talk>[]): Map<string, Entry<Talk>[]> {
-  const index = new Map<string, Entry<Talk>[]>();
-  for (const talk of ordered) {
-    for (const tag of talk.data.tags) {
-      if (!index.has(tag)) index.set(tag, []);
-      index.get(tag)!.push(talk);
-    }
-  }
-  return index;
-}
+export const talksByTag = (ordered: readonly Entry<Talk>[]): Map<string, Entry<Talk>[]> => talksBy(ordered, (talk) => talk.tags);
 
 /** Tags with how many talks use them, most used first, then by label in the page language. */
 export function tagCounts(tags: readonly Entry<Tag>[], byTag: Map<string, unknown[]>, lang: Lang) {
