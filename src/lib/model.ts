@@ -4,6 +4,7 @@
  */
 import type { Conference, Guide, Lang, Speaker, Tag, Talk } from './schema.ts';
 import { byDay, bySchedule, neighbours } from './schedule.ts';
+import { otherLang } from './i18n.ts';
 
 export interface Entry<T> {
   id: string;
@@ -81,6 +82,16 @@ export function sortSpeakers(speakers: readonly Entry<Speaker>[]): Entry<Speaker
   const key = (speaker: Entry<Speaker>) => (speaker.data.romanization ?? speaker.data.name.en).toLowerCase();
   return [...speakers].sort((a, b) => key(a).localeCompare(key(b), 'en'));
 }
+
+/** The other names a speaker is known by, for a page in `lang`: the name in the other language, the romanization, aliases. */
+export function otherNames(speaker: Speaker, lang: Lang): string[] {
+  const name = speaker.name[lang];
+  return [...new Set([speaker.name[otherLang(lang)], speaker.romanization, ...speaker.aliases])].filter((alias): alias is string => Boolean(alias) && alias !== name);
+}
+
+/** A conference's name in a language, or its id when no such conference is loaded. */
+export const conferenceName = (conferences: readonly Entry<Conference>[], id: string, lang: Lang): string =>
+  conferences.find((conf) => conf.id === id)?.data.name[lang] ?? id;
 
 /** Whether an entry has text in a language, given its `untranslated` list. */
 export const hasLanguage = (entry: { untranslated: readonly Lang[] }, lang: Lang): boolean => !entry.untranslated.includes(lang);

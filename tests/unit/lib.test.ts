@@ -4,7 +4,7 @@ import { formatDate, joinList, langAttr, scriptLang, useTranslations, withParent
 import { localizedUrl, routePath, switchLangPath, withBase } from '../../src/lib/paths.ts';
 import { addDays, byDay, dayCount, dayDate, isoAt, minutes, overlaps } from '../../src/lib/schedule.ts';
 import { fillTemplate } from '../../src/lib/template.ts';
-import { adjacentTalks, scheduleOrder, tagCounts, talksBySpeaker, talksByTag, timeline } from '../../src/lib/model.ts';
+import { adjacentTalks, conferenceName, otherNames, scheduleOrder, tagCounts, talksBySpeaker, talksByTag, timeline } from '../../src/lib/model.ts';
 import { embeddedFiles, parseFenceMeta } from '../../src/lib/embed.ts';
 import { isExternal, relFor } from '../../src/lib/rehype-external-links.ts';
 import { basePath, contentRoot } from '../../src/lib/config.ts';
@@ -163,5 +163,19 @@ describe('slidesFileName', () => {
 
   it('is undefined for a "%" that is not an escape, instead of throwing', () => {
     expect(slidesFileName('https://example.com/100%-done.pdf')).toBeUndefined();
+  });
+});
+
+describe('otherNames and conferenceName', () => {
+  it('a speaker\'s other names leave out the page\'s own name and repeats', () => {
+    const speaker = { name: { zh: '沈晟', en: 'Shen Sheng' }, romanization: 'Shen Sheng', aliases: ['Sheng Shen', 'Sheng Chen'], companies: [], links: [] };
+    expect(otherNames(speaker, 'zh')).toEqual(['Shen Sheng', 'Sheng Shen', 'Sheng Chen']);
+    expect(otherNames(speaker, 'en')).toEqual(['沈晟', 'Sheng Shen', 'Sheng Chen']);
+  });
+
+  it('a conference name in a language, its id when unknown', () => {
+    const conferences = [{ id: 'c', data: { name: { zh: '大会', en: 'Conf' } } }] as unknown as Parameters<typeof conferenceName>[0];
+    expect(conferenceName(conferences, 'c', 'en')).toBe('Conf');
+    expect(conferenceName(conferences, 'x', 'zh')).toBe('x');
   });
 });
