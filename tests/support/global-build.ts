@@ -13,15 +13,22 @@ declare module 'vitest' {
   }
 }
 
-/** Set in the main process by the first project's setup; later projects' setups see it. */
-const BUILT = 'CONFNOTES_SUITE_BUILT';
+/**
+ * The one build of a run, shared by every project that names this setup: Vitest may run the projects' setups at
+ * once, in its main process, so the second one waits for the first one's build instead of starting its own.
+ */
+const shared = globalThis as typeof globalThis & { confnotesSuiteBuild?: Promise<void> };
+
+async function buildOnce(): Promise<void> {
+  const cache = process.env.CONFNOTES_DIST ? `${distDir}-cache` : `${projectRoot}/node_modules/.astro`;
+  const result = await build({ CONFNOTES_CACHE: cache }, distDir);
+  if (result.code !== 0) throw new Error(`astro build failed:\n${result.output}`);
+}
 
 export default async function setup(project: TestProject) {
   process.env.CONFNOTES_SUITE_RUN ??= `${process.pid}-${Date.now()}`;
   project.provide('suiteRun', process.env.CONFNOTES_SUITE_RUN);
-  if (process.env.CONFNOTES_PREBUILT === '1' || process.env[BUILT] === distDir) return;
-  const cache = process.env.CONFNOTES_DIST ? `${distDir}-cache` : `${projectRoot}/node_modules/.astro`;
-  const result = await build({ CONFNOTES_CACHE: cache }, distDir);
-  if (result.code !== 0) throw new Error(`astro build failed:\n${result.output}`);
-  process.env[BUILT] = distDir;
+  if (process.env.CONFNOTES_PREBUILT === '1') return;
+  shared.confnotesSuiteBuild ??= buildOnce();
+  await shared.confnotesSuiteBuild;
 }
