@@ -41,3 +41,8 @@ export function ensureChromium(): void {
   }
   if (missingBrowserPackages().length) stop(`${missingBrowserPackages().join(', ')} still missing after apt-get`);
 }
+
+/** Vitest global setup of the browser project: runs when `npm test` starts, before any test of any project. */
+export default function setup(): void {
+  ensureChromium();
+}

@@ -1,4 +1,4 @@
-/** The coreos-vagrant guide as tests see it: its marked blocks, its files, and facts from ../shared/FACTS.md. */
+/** The coreos-vagrant guide as tests see it: its marked blocks, its files, and facts from FACTS.md (tests/data/). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFenceMeta } from '../../src/lib/embed.ts';
@@ -26,16 +26,13 @@ export function guideOriginals(): Partial<Record<TemplateId, string>> {
 }
 
 /**
- * The Vagrantfile lines the verified facts quote exactly (coreos-vagrant at the notes' commit), by line number. Kept
- * here as test data, copied verbatim from the facts file: the suite runs on a clone with nothing beside it.
+ * The Vagrantfile lines FACTS.md quotes exactly ("line 14 `...`"), by line number: test data taken from the project's
+ * FACTS.md (kept outside this repository), section "The coreos-vagrant guide".
  */
-export const FACTS_VAGRANTFILE_LINES: ReadonlyMap<number, string> = new Map([
-  [14, '$update_channel = "alpha"'],
-  [15, '$image_version = "current"'],
-  [55, '  config.vm.box_url = "http://%s.release.core-os.net/amd64-usr/%s/coreos_production_vagrant.json" % [$update_channel, $image_version]'],
-]);
-
-export const factsVagrantfileLines = (): Map<number, string> => new Map(FACTS_VAGRANTFILE_LINES);
+export function factsVagrantfileLines(): Map<number, string> {
+  const lines = JSON.parse(readFileSync(join(projectRoot, 'tests/data/facts-vagrantfile-lines.json'), 'utf8')) as Record<string, string>;
+  return new Map(Object.entries(lines).map(([line, text]) => [Number(line), text]));
+}
 
 /** A small deterministic generator, so a failing sample can be reproduced from its index. */
 export function random(seed: number) {
