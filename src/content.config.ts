@@ -55,7 +55,7 @@ export const collections = {
   }),
   guides: defineCollection({
     loader: glob({ base: `${root}/guides`, pattern: '*/guide.yaml', generateId: ({ entry }) => folderOf(entry) }),
-    schema: guideSchema.extend({ conference: reference('conferences').optional() }),
+    schema: guideSchema.extend({ conference: reference('conferences').optional(), tags: z.array(reference('tags')).default([]) }),
   }),
   guideTexts: defineCollection({
     loader: glob({ base: `${root}/guides`, pattern: '*/{zh,en}.md', generateId: ({ entry }) => folderAndLang(entry) }),

@@ -5,7 +5,7 @@
  */
 import { LANGS, type Lang } from './schema.ts';
 import type { Conference, Entry, Guide, Speaker, Tag, Talk } from './model.ts';
-import { hasLanguage, talksBySpeaker, talksByTag } from './model.ts';
+import { guidesByTag, hasLanguage, talksBySpeaker, talksByTag } from './model.ts';
 import { htmlLang } from './i18n.ts';
 import { localizedUrl, type Route } from './paths.ts';
 import { laterPages, pagePath } from './paging.ts';
@@ -163,6 +163,7 @@ export function sitemapPages(input: SitemapInput): SitemapPage[] {
     ...laterPages(total).map((n) => ({ path: (lang: Lang) => pagePath(localizedUrl(input.base, lang, first), n), languages: both })),
   ];
   const byTag = talksByTag(input.talks);
+  const guideTags = guidesByTag(input.guides);
   const bySpeaker = talksBySpeaker(input.talks);
   return [
     { path: route({ kind: 'home' }), languages: both },
@@ -175,8 +176,8 @@ export function sitemapPages(input: SitemapInput): SitemapPage[] {
     { path: route({ kind: 'speakers' }), languages: both },
     ...input.speakers.flatMap((speaker) => paged({ kind: 'speaker', speaker: speaker.id }, bySpeaker.get(speaker.id)?.length ?? 0)),
     { path: route({ kind: 'tags' }), languages: both },
-    // A tag no talk uses has no page (a guide's tags only feed search).
-    ...input.tags.filter((tag) => byTag.has(tag.id)).flatMap((tag) => paged({ kind: 'tag', tag: tag.id }, byTag.get(tag.id)!.length)),
+    // A tag no talk and no guide uses has no page; later pages continue the talks only.
+    ...input.tags.filter((tag) => byTag.has(tag.id) || guideTags.has(tag.id)).flatMap((tag) => paged({ kind: 'tag', tag: tag.id }, byTag.get(tag.id)?.length ?? 0)),
   ];
 }
 

@@ -39,7 +39,8 @@ const zh = {
   'slot.break': '茶歇',
   'slot.lunch': '午餐',
   'slot.party': '晚间聚会',
-  'tier.co-organizer': '协办',
+  'slot.sponsors': '赞助：{names}',
+  'tier.co-organizer': '联合主办',
   'tier.diamond': '钻石赞助',
   'tier.platinum': '白金赞助',
   'tier.gold': '黄金赞助',
@@ -55,13 +56,17 @@ const zh = {
   'talk.links': '提到的项目',
   'talk.review': '点评',
   'talk.verdict': '一句话点评',
-  'talk.note': '更正',
+  'talk.note.correction': '更正',
+  'talk.note.official': '官方页面勘误',
+  'talk.note.context': '说明',
   'talk.prev': '上一场',
   'talk.next': '下一场',
   'talk.pager': '按日程前后翻看',
   'talk.untranslated': '这篇点评还没有中文版。',
   'talk.readOriginal': '阅读英文原文',
   'credit.text': '本页根据{author}的原文《{title}》（{date}）整理改写，点评观点属于原作者。',
+  'credit.list': '本页的一句话点评摘自{author}的原文《{title}》（{date}）的改写，观点属于原作者。',
+  'credit.guide': '本指南根据{author}的原文《{title}》（{date}）整理改写，做法和经验判断出自原作者；标明为本站补记的内容除外。',
   'speakers.title': '讲师',
   'speakers.intro': '按讲师浏览全部演讲。',
   'speakers.talks': '演讲',
@@ -70,8 +75,9 @@ const zh = {
   'speakers.company': '所在公司',
   'speakers.links': '链接',
   'tags.title': '标签',
-  'tags.intro': '按主题浏览演讲。',
+  'tags.intro': '按主题浏览演讲与指南。',
   'tags.count': '{n} 场',
+  'tags.guideCount': '{n} 篇指南',
   'paging.label': '分页',
   'paging.prev': '上一页',
   'paging.next': '下一页',
@@ -197,6 +203,7 @@ const en: Record<UiKey, string> = {
   'slot.break': 'Break',
   'slot.lunch': 'Lunch',
   'slot.party': 'Evening party',
+  'slot.sponsors': 'Sponsored by {names}',
   'tier.co-organizer': 'Co-organizer',
   'tier.diamond': 'Diamond',
   'tier.platinum': 'Platinum',
@@ -213,13 +220,17 @@ const en: Record<UiKey, string> = {
   'talk.links': 'Projects mentioned',
   'talk.review': 'Review',
   'talk.verdict': 'Verdict',
-  'talk.note': 'Correction',
+  'talk.note.correction': 'Correction',
+  'talk.note.official': 'Correction to the official page',
+  'talk.note.context': 'Note',
   'talk.prev': 'Previous talk',
   'talk.next': 'Next talk',
   'talk.pager': 'Talks in schedule order',
   'talk.untranslated': 'This review has no English version yet.',
   'talk.readOriginal': 'Read the Chinese original',
   'credit.text': 'Adapted from {title} by {author} ({date}); the opinions in the reviews are his.',
+  'credit.list': 'The verdicts on this page are adapted from {title} by {author} ({date}); the opinions are his.',
+  'credit.guide': 'Adapted from {title} by {author} ({date}); the method and the judgment calls are his, except where a section is marked as our addendum.',
   'speakers.title': 'Speakers',
   'speakers.intro': 'Browse every talk by its speaker.',
   'speakers.talks': 'Talks',
@@ -228,8 +239,9 @@ const en: Record<UiKey, string> = {
   'speakers.company': 'Company',
   'speakers.links': 'Links',
   'tags.title': 'Tags',
-  'tags.intro': 'Browse talks by topic.',
+  'tags.intro': 'Browse talks and guides by topic.',
   'tags.count': '{n} talks',
+  'tags.guideCount': '{n} guides',
   'paging.label': 'Pages',
   'paging.prev': 'Previous page',
   'paging.next': 'Next page',
@@ -319,11 +331,31 @@ const en: Record<UiKey, string> = {
 
 const dictionaries: Record<Lang, Record<UiKey, string>> = { zh, en };
 
-/** The translator for one language: t('conf.day', { n: 2 }) → "第 2 天" / "Day 2". */
+/**
+ * Plural forms, by the categories of `Intl.PluralRules` ("one", "two", "few", …). The dictionary string is the
+ * "other" form; a key listed here gets another form for a count in that category ("1 talk", not "1 talks").
+ * Chinese has only "other", so it needs none.
+ */
+const pluralForms: Record<Lang, Partial<Record<UiKey, Partial<Record<Intl.LDMLPluralRule, string>>>>> = {
+  zh: {},
+  en: {
+    'home.talkCount': { one: '{n} talk' },
+    'tags.count': { one: '{n} talk' },
+    'tags.guideCount': { one: '{n} guide' },
+    'speakers.more': { one: '{n} more talk' },
+    'guideConfig.blocked': { one: '{n} code block stays as it was until the errors marked above are fixed.' },
+  },
+};
+
+/** The translator for one language: t('conf.day', { n: 2 }) → "第 2 天" / "Day 2"; a numeric `n` picks the plural form. */
 export function useTranslations(lang: Lang) {
   const dictionary = dictionaries[lang];
-  return (key: UiKey, values: Record<string, string | number> = {}): string =>
-    dictionary[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  const rules = new Intl.PluralRules(htmlLang[lang]);
+  return (key: UiKey, values: Record<string, string | number> = {}): string => {
+    const forms = pluralForms[lang][key];
+    const template = (forms && typeof values.n === 'number' && forms[rules.select(values.n)]) || dictionary[key];
+    return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  };
 }
 
 /** The value of the HTML `lang` attribute and of `hreflang` for each content language. */
@@ -361,3 +393,24 @@ export function langAttr(text: string, pageLang: Lang): string | undefined {
 /** "陈辉（蚂蚁金服）" / "Chen Hui (Ant Financial)". */
 export const withParenthetical = (lang: Lang, main: string, extra?: string): string =>
   !extra ? main : lang === 'zh' ? `${main}（${extra}）` : `${main} (${extra})`;
+
+/** Han characters, with the full-width punctuation and spaces that sit between them inside one Chinese phrase. */
+const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff](?:[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’·]*[\u3400-\u9fff\uf900-\ufaff])?/g;
+
+/**
+ * Splits plain text into runs, marking each Chinese phrase inside English text with its `lang`, so a screen reader
+ * switches voice and the browser picks a CJK font for just those characters (车轮大战 in an English verdict). On a
+ * Chinese page, text stays one run: Latin words inside Chinese prose are normal there.
+ */
+export function langRuns(text: string, pageLang: Lang): Array<{ text: string; lang?: string }> {
+  if (pageLang === 'zh' || !CJK.test(text)) return [{ text }];
+  const runs: Array<{ text: string; lang?: string }> = [];
+  let last = 0;
+  for (const match of text.matchAll(HAN_RUN)) {
+    if (match.index > last) runs.push({ text: text.slice(last, match.index) });
+    runs.push({ text: match[0], lang: htmlLang.zh });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last) });
+  return runs;
+}
