@@ -282,6 +282,9 @@ const ADDED_COMMANDS = [
   'cp Vagrantfile Vagrantfile.bak', // what `diff Vagrantfile Vagrantfile.bak` in the post implies
   'mv user-data.sample user-data', // the post: 将user-data.sample改名为user-data
   'mv config.rb.sample config.rb', // the post: 将config.rb.sample改名为config.rb
+  'patch -R Vagrantfile < Vagrantfile.diff', // the post's diff is edited-first: applied in reverse
+  'patch Vagrantfile < Vagrantfile.patch', // the same change as a forward patch
+  'vagrant destroy -f', // Vagrant provisions only on a machine's first up: the single machine must go
 ];
 
 describe('the coreos-vagrant guide', () => {
