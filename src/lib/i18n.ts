@@ -371,12 +371,15 @@ export function joinList(lang: Lang, items: readonly string[]): string {
   return items.join(dictionaries[lang]['list.separator']);
 }
 
-/** Dates for people, not machines: 2016 年 4 月 16 日 / 16 April 2016. Input is a calendar date "YYYY-MM-DD". */
+/**
+ * Dates for people, not machines: 2016 年 4 月 16 日 / April 16, 2016 (US English, like the site's spelling). Input is a
+ * calendar date "YYYY-MM-DD".
+ */
 export function formatDate(lang: Lang, isoDate: string): string {
   const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
   if (lang === 'zh') return `${year} 年 ${month} 月 ${day} 日`;
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${day} ${months[month - 1]} ${year}`;
+  return `${months[month - 1]} ${day}, ${year}`;
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
