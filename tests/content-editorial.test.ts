@@ -374,7 +374,7 @@ describe('the guide', () => {
 describe('the Vagrantfile diffs apply to a pristine Vagrantfile with the real patch', () => {
   const work = mkdtempSync(join(tmpdir(), 'confnotes-patch-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
-  const pristine = join(projectRoot, 'tests/fixtures/coreos-vagrant/Vagrantfile');
+  const pristine = join(projectRoot, 'tests/data/pristine-Vagrantfile');
   const originals = guideOriginals();
 
   const apply = (name: string, diff: string, reverse: boolean) => {
