@@ -3,7 +3,7 @@
  * one, so a key missing in either language is a type error, not a blank on the page.
  */
 import type { Lang } from './schema.ts';
-import { HAN } from './site-constants.ts';
+import { HAN, HAN_SOURCE } from './site-constants.ts';
 
 const zh = {
   'site.name': 'confnotes',
@@ -410,7 +410,7 @@ export const withParenthetical = (lang: Lang, main: string, extra?: string): str
   !extra ? main : lang === 'zh' ? `${main}（${extra}）` : `${main} (${extra})`;
 
 /** Han characters, with the full-width punctuation and spaces that sit between them inside one Chinese phrase. */
-const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff](?:[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’·]*[\u3400-\u9fff\uf900-\ufaff])?/g;
+const HAN_RUN = new RegExp(`${HAN_SOURCE}(?:[${HAN_SOURCE}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’·]*${HAN_SOURCE})?`, 'gu');
 
 /**
  * Splits plain text into runs, marking each Chinese phrase inside English text with its `lang`, so a screen reader
@@ -418,7 +418,7 @@ const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff](?:[\u3400-\u9fff\uf900-\ufaff\u300
  * Chinese page, text stays one run: Latin words inside Chinese prose are normal there.
  */
 export function langRuns(text: string, pageLang: Lang): Array<{ text: string; lang?: string }> {
-  if (pageLang === 'zh' || !CJK.test(text)) return [{ text }];
+  if (pageLang === 'zh' || !HAN.test(text)) return [{ text }];
   const runs: Array<{ text: string; lang?: string }> = [];
   let last = 0;
   for (const match of text.matchAll(HAN_RUN)) {
