@@ -59,7 +59,7 @@ export const collections = {
   }),
   guides: defineCollection({
     loader: loader('guides'),
-    schema: guideSchema.extend({ conference: reference('conferences').optional() }),
+    schema: guideSchema.extend({ conference: reference('conferences').optional(), tags: z.array(reference('tags')).default([]) }),
   }),
   guideTexts: defineCollection({
     loader: loader('guideTexts'),

@@ -48,7 +48,10 @@ export function loadSite(): Promise<Site> {
         data: { ...data, companies: data.companies.map((company) => ({ ...company, conference: refId(company.conference) })) },
       })),
       tags: tags.map(({ id, data }) => ({ id, data })),
-      guides: guides.map(({ id, data }) => ({ id, data: { ...data, conference: data.conference ? refId(data.conference) : undefined } })),
+      guides: guides.map(({ id, data }) => ({
+        id,
+        data: { ...data, conference: data.conference ? refId(data.conference) : undefined, tags: data.tags.map(refId) },
+      })),
       reviews: new Map(reviews.map((entry) => [entry.id, entry])),
       summaries: new Map(summaries.map((entry) => [entry.id, entry])),
       guideTexts: new Map(guideTexts.map((entry) => [entry.id, entry])),

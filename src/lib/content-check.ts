@@ -292,6 +292,9 @@ export function validateContent(content: RawContent): ContentError[] {
 
   for (const entry of of('guide')) {
     if (entry.value.conference && !conferenceIds.has(entry.value.conference)) push(entry.file, 'conference', `unknown conference "${entry.value.conference}"`);
+    entry.value.tags.forEach((tag: string, index: number) => {
+      if (!tags.has(tag)) push(entry.file, `tags[${index}]`, `unknown tag "${tag}" (not in tags.yaml)`);
+    });
     const dir = dirname(entry.file);
     for (const lang of LANGS) {
       const hasFile = content.entries.some((e) => e.kind === 'guideText' && e.lang === lang && dirname(e.file) === dir);

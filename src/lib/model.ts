@@ -69,12 +69,51 @@ export const talksBySpeaker = (ordered: readonly Entry<Talk>[]): Map<string, Ent
 /** Talks per tag, each list in schedule order. */
 export const talksByTag = (ordered: readonly Entry<Talk>[]): Map<string, Entry<Talk>[]> => talksBy(ordered, (talk) => talk.tags);
 
-/** Tags with how many talks use them, most used first, then by label in the page language. */
-export function tagCounts(tags: readonly Entry<Tag>[], byTag: Map<string, unknown[]>, lang: Lang) {
+/** Guides per tag, each list newest first. */
+export function guidesByTag(guides: readonly Entry<Guide>[]): Map<string, Entry<Guide>[]> {
+  const index = new Map<string, Entry<Guide>[]>();
+  for (const guide of [...guides].sort((a, b) => b.data.published.localeCompare(a.data.published) || a.id.localeCompare(b.id))) {
+    for (const tag of guide.data.tags) {
+      if (!index.has(tag)) index.set(tag, []);
+      index.get(tag)!.push(guide);
+    }
+  }
+  return index;
+}
+
+/**
+ * Tags with how many talks and guides use them, most used first, then by label in the page language. `guides`
+ * defaults to none, for callers that count talks only.
+ */
+export function tagCounts(tags: readonly Entry<Tag>[], byTag: Map<string, unknown[]>, lang: Lang, guides: Map<string, unknown[]> = new Map()) {
   const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en');
   return tags
-    .map((tag) => ({ tag, count: byTag.get(tag.id)?.length ?? 0 }))
-    .sort((a, b) => b.count - a.count || collator.compare(a.tag.data.label[lang], b.tag.data.label[lang]));
+    .map((tag) => ({ tag, count: byTag.get(tag.id)?.length ?? 0, guideCount: guides.get(tag.id)?.length ?? 0 }))
+    .sort((a, b) => b.count + b.guideCount - (a.count + a.guideCount) || collator.compare(a.tag.data.label[lang], b.tag.data.label[lang]));
+}
+
+export type Source = NonNullable<Conference['source']>;
+export interface Credit {
+  source: Source;
+  /** How the credit line reads: the verdicts of a list, or a guide's method. */
+  kind: 'list' | 'guide';
+}
+
+/**
+ * The credits a list page owes (speaker and tag pages): one per original post whose words it shows, the talks'
+ * through their conference's source, guides through their own. A post shown twice is credited once.
+ */
+export function creditsFor(talks: readonly Entry<Talk>[], guides: readonly Entry<Guide>[], conferences: readonly Entry<Conference>[]): Credit[] {
+  const credits = new Map<string, Credit>();
+  for (const talk of talks) {
+    const source = conferences.find((conf) => conf.id === talk.data.conference)?.data.source;
+    if (source && !credits.has(source.url)) credits.set(source.url, { source, kind: 'list' });
+  }
+  for (const guide of guides) {
+    const source = guide.data.source;
+    if (source && !credits.has(source.url)) credits.set(source.url, { source, kind: 'guide' });
+  }
+  return [...credits.values()];
 }
 
 /** Speakers sorted for an index page: by pinyin/romanization, so 陈辉 and Dave Cheney sort together. */

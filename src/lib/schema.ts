@@ -87,7 +87,8 @@ export const conferenceSchema = z
             end: clock,
             kind: z.enum(['registration', 'opening', 'welcome', 'break', 'lunch', 'party']),
             title: bilingual.optional(),
-            sponsors: z.array(z.string()).default([]),
+            /** Who sponsored this slot (the evening party), shown in the page's language. */
+            sponsors: z.array(bilingual).default([]),
           })
           .strict(),
       )
@@ -118,8 +119,13 @@ export const reviewSchema = z
   .object({
     heading: z.string().trim().min(1, 'must not be empty'),
     verdict: z.string().trim().min(1, 'must not be empty'),
-    /** A short, polite correction where the verified facts differ from the notes. */
+    /** A short, polite note: a correction where the verified facts differ from the notes, or context. */
     note: z.string().trim().min(1).optional(),
+    /**
+     * What the note is, for its label: it corrects the notes ("correction"), corrects the official conference page
+     * ("official"), or only adds context the notes did not need ("context").
+     */
+    noteKind: z.enum(['correction', 'official', 'context']).default('correction'),
   })
   .strict();
 
@@ -148,6 +154,8 @@ export const guideSchema = z
     conference: id.optional(),
     published: isoDate,
     source: source.optional(),
+    /** Topics from tags.yaml, as on talks: the tag's page lists the guide. */
+    tags: z.array(id).default([]),
     untranslated: z.array(z.enum(LANGS)).default([]),
   })
   .strict();

@@ -19,7 +19,7 @@ describe('i18n', () => {
   });
   it('formats dates per language', () => {
     expect(formatDate('zh', '2016-04-16T09:00:00+08:00')).toBe('2016 年 4 月 16 日');
-    expect(formatDate('en', '2016-04-16')).toBe('16 April 2016');
+    expect(formatDate('en', '2016-04-16')).toBe('April 16, 2016');
   });
   it('lists and parentheses follow each language', () => {
     expect(joinList('zh', ['陈辉', '刘奇'])).toBe('陈辉、刘奇');
