@@ -1,6 +1,7 @@
 /**
- * Astro collections over the content root. Ids come from paths: a talk is its folder, a review is
- * "<talk folder>/<lang>". Shapes come from src/lib/schema.ts; content-check.ts validates the same files first and
+ * Astro collections over the content root. Ids come from paths: a talk is its folder path under talks/
+ * ("gopherchina-2016/baidu-bfe", so two conferences may each have a "keynote"), a review is "<that path>/<lang>";
+ * src/data/site.ts turns them into the talk's own id plus its conference. Shapes come from src/lib/schema.ts; content-check.ts validates the same files first and
  * fails the build with one line per mistake, including references that `reference()` lets through.
  */
 import { defineCollection, reference } from 'astro:content';
@@ -21,6 +22,9 @@ import {
 const root = contentRoot();
 const folderOf = (entry: string): string => entry.split('/').at(-2)!;
 const folderAndLang = (entry: string): string => `${folderOf(entry)}/${entry.split('/').at(-1)!.replace(/\.md$/, '')}`;
+/** "gopherchina-2016/baidu-bfe/talk.yaml" -> "gopherchina-2016/baidu-bfe"; "…/zh.md" -> "…/baidu-bfe/zh". */
+const talkPath = (entry: string): string => entry.split('/').slice(0, -1).join('/');
+const talkPathAndLang = (entry: string): string => `${talkPath(entry)}/${entry.split('/').at(-1)!.replace(/\.md$/, '')}`;
 
 export const collections = {
   conferences: defineCollection({
@@ -32,7 +36,7 @@ export const collections = {
     schema: summarySchema,
   }),
   talks: defineCollection({
-    loader: glob({ base: `${root}/talks`, pattern: '**/talk.yaml', generateId: ({ entry }) => folderOf(entry) }),
+    loader: glob({ base: `${root}/talks`, pattern: '**/talk.yaml', generateId: ({ entry }) => talkPath(entry) }),
     schema: talkSchema.extend({
       conference: reference('conferences'),
       speakers: z.array(reference('speakers')).min(1),
@@ -40,7 +44,7 @@ export const collections = {
     }),
   }),
   reviews: defineCollection({
-    loader: glob({ base: `${root}/talks`, pattern: '**/{zh,en}.md', generateId: ({ entry }) => folderAndLang(entry) }),
+    loader: glob({ base: `${root}/talks`, pattern: '**/{zh,en}.md', generateId: ({ entry }) => talkPathAndLang(entry) }),
     schema: reviewSchema,
   }),
   speakers: defineCollection({

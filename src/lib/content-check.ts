@@ -69,6 +69,8 @@ export interface RawContent {
    * false when it does not exist, or the reason it may not be (a link out of the content root).
    */
   exists: (file: string) => boolean | string;
+  /** Why an embedded file (shown as text on the page) cannot be read as UTF-8, if it cannot. */
+  textProblem?: (file: string) => string | undefined;
   /** A problem with the root itself (missing, empty): reported alone, since nothing else can be checked. */
   rootError?: ContentError;
   /** Files whose symbolic link leaves the content root, or that cannot be read as UTF-8 text. */
@@ -162,6 +164,10 @@ export function readContent(root: string, cwd = process.cwd()): RawContent {
     const resolved = resolveInsideRoot(absRoot, resolve(cwd, file));
     return resolved.ok ? true : resolved.reason === 'does not exist' ? false : resolved.reason;
   };
+  const textProblem = (file: string): string | undefined => {
+    const decoded = decodeText(readFileSync(resolve(cwd, file)));
+    return 'reason' in decoded ? decoded.reason : undefined;
+  };
   if (!realRoot) {
     const reason = `the content root does not exist${root === 'content' ? '' : ' (set by CONFNOTES_CONTENT or confnotes.config.json)'}`;
     return { root, entries, unknown, exists, rootError: { file: root, field: '(folder)', reason } };
@@ -225,7 +231,7 @@ export function readContent(root: string, cwd = process.cwd()): RawContent {
     if (entries.length === 0 && unknown.length === 0 && fileErrors.length === 0) return { root, entries, unknown, exists, rootError };
     fileErrors.unshift(rootError);
   }
-  return { root, entries, unknown, exists, fileErrors };
+  return { root, entries, unknown, exists, textProblem, fileErrors };
 }
 
 // ---------- validating ----------
@@ -458,15 +464,19 @@ export function validateContent(content: RawContent): ContentError[] {
     if (body.trim() === '') push(entry.file, 'body', 'is empty');
     const { problems, images } = markdownProblems(body);
     for (const problem of problems) push(entry.file, at(problem.line), problem.reason);
-    const referenced = (line: number, label: string, path: string) => {
+    const referenced = (line: number, label: string, path: string, text = false) => {
       const target = posix.normalize(`${dir}/${path}`);
       if (path.startsWith('/') || !isUnder(dir, target)) return push(entry.file, at(line), `${label} "${path}" must stay inside the entry's folder`);
       const found = content.exists(target);
       if (found === false) push(entry.file, at(line), `${label} "${path}" does not exist (${target})`);
       // A link out of the root is reported once, on the link itself, by the reading above.
       else if (typeof found === 'string' && !(content.fileErrors ?? []).some((error) => error.file === target)) push(entry.file, at(line), `${label} "${path}" ${found}`);
+      else if (found === true && text) {
+        const problem = content.textProblem?.(target);
+        if (problem) push(entry.file, at(line), `${label} "${path}" ${problem}`);
+      }
     };
-    for (const embed of embeddedFiles(body)) referenced(embed.line, 'embedded file', embed.path);
+    for (const embed of embeddedFiles(body)) referenced(embed.line, 'embedded file', embed.path, true);
     for (const image of images) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(image.url) || image.url.startsWith('//')) continue;
       const path = image.url.split(/[?#]/)[0];

@@ -49,7 +49,7 @@ export function resolveInsideRoot(root: string, path: string): Resolved {
 }
 
 /** Reads a file that must stay inside the content root; throws one line when it may not be read. */
-export function readInsideRoot(root: string, path: string): Buffer {
+export function readInsideRoot(root: string, path: string) {
   const resolved = resolveInsideRoot(root, path);
   if (!resolved.ok) throw new Error(`${path}: ${resolved.reason}`);
   return readFileSync(resolved.real);

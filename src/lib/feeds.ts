@@ -97,7 +97,7 @@ export interface FeedInput {
   tags: readonly Entry<Tag>[];
   guides: readonly Entry<Guide>[];
   /** The verdict of a talk's review in a language, if it has one. */
-  verdict: (talkId: string, lang: Lang) => string | undefined;
+  verdict: (talk: Entry<Talk>, lang: Lang) => string | undefined;
   /** The title and description of a guide in a language, if it has them. */
   guideText: (guideId: string, lang: Lang) => { title: string; description: string } | undefined;
 }
@@ -113,7 +113,7 @@ export function feedItems(input: FeedInput): FeedItem[] {
   const items: FeedItem[] = [];
   for (const talk of input.talks) {
     const conference = input.conferences.find((conf) => conf.id === talk.data.conference);
-    const verdict = input.verdict(talk.id, lang);
+    const verdict = input.verdict(talk, lang);
     if (!conference || !hasLanguage(talk.data, lang) || verdict === undefined) continue;
     items.push({
       title: talk.data.title[lang],

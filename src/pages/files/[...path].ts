@@ -2,12 +2,12 @@
  * Serves every file a Markdown page embeds, byte for byte, at files/<path under the content root>, so the
  * download button saves exactly what is on disk under its real name.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { APIRoute } from 'astro';
 import { contentRoot } from '../../lib/config.ts';
 import { readContent } from '../../lib/content-check.ts';
 import { embeddedFiles } from '../../lib/embed.ts';
+import { readInsideRoot } from '../../lib/content-files.ts';
 
 export function getStaticPaths() {
   const root = resolve(contentRoot());
@@ -22,6 +22,7 @@ export function getStaticPaths() {
 }
 
 export const GET: APIRoute = ({ params }) => {
-  const bytes = readFileSync(resolve(contentRoot(), params.path!));
+  // Only files whose real path (after symbolic links) is inside the content root; the content check said so first.
+  const bytes = readInsideRoot(resolve(contentRoot()), params.path!);
   return new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } });
 };
