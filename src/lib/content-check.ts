@@ -111,6 +111,10 @@ const asErrors = (file: string, problems: YamlProblem[]): ContentError[] => prob
 
 /** Splits YAML front matter from a Markdown file; reports unclosed front matter or invalid YAML. */
 export function parseMarkdown(file: string, text: string): RawFile {
+  return parseMarkdownFile(file, text);
+}
+
+function parseMarkdownFile(file: string, text: string): RawFile {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!source.startsWith('---\n')) return { file, data: {}, body: source, bodyLine: 1 };
   const close = source.indexOf('\n---', 3);
@@ -130,7 +134,7 @@ export function parseMarkdown(file: string, text: string): RawFile {
   };
 }
 
-function parseYamlFile(file: string, text: string): RawFile {
+function parseYamlData(file: string, text: string): RawFile {
   const parsed = parseYamlText(text.replace(/\r\n?/g, '\n'));
   if ('error' in parsed) return { file, error: { file, ...parsed.error } };
   if (parsed.data === null || parsed.data === undefined) return { file, error: { file, field: '(file)', reason: 'is empty' } };
@@ -186,16 +190,16 @@ export function readContent(root: string, cwd = process.cwd()): RawContent {
     const folder = basename(dirname(abs));
     const lang = LANG_FILE.exec(name)?.[1] as Lang | undefined;
     const [section] = parts;
-    const isText = /\.(ya?ml|md)$/i.test(name);
+    let textError: ContentError | undefined;
     let text = '';
-    if (isText) {
+    if (/\.(ya?ml|md)$/i.test(name)) {
       const decoded = decodeText(readFileSync(abs));
-      if ('reason' in decoded) {
-        fileErrors.push({ file, field: '(file)', reason: decoded.reason });
-        continue;
-      }
-      text = decoded.text;
+      if ('reason' in decoded) textError = { file, field: '(file)', reason: decoded.reason };
+      else text = decoded.text;
     }
+    // A file that is not UTF-8 still counts as present, so its siblings do not report it missing.
+    const parseYamlFile = (file: string, text: string): RawFile => (textError ? { file, error: textError } : parseYamlData(file, text));
+    const parseMarkdown = (file: string, text: string): RawFile => (textError ? { file, error: textError } : parseMarkdownFile(file, text));
     const misnamed = (kind: Kind, id: string, extra: Partial<RawEntry> = {}) => {
       if (!meant) return false;
       // Entered under the name it was meant to have, so its siblings do not report it missing.
@@ -223,7 +227,8 @@ export function readContent(root: string, cwd = process.cwd()): RawContent {
     } else if (section === 'conferences' && parts.length > 3) {
       // Assets beside a conference (images) are allowed.
     } else {
-      unknown.push(file);
+      if (textError) fileErrors.push(textError);
+      else unknown.push(file);
     }
   }
   if (!entries.some((entry) => entry.kind === 'conference')) {
@@ -309,7 +314,9 @@ export function validateContent(content: RawContent): ContentError[] {
     const schema = SCHEMAS[entry.kind];
     const result = schema.safeParse(entry.data ?? {}, { reportInput: true });
     if (!result.success) {
-      for (const issue of result.error.issues) push(entry.file, fieldPath(issue.path), issueReason(issue));
+      // A field the YAML reading already reported (an unquoted date that does not exist) is not reported twice.
+      const reported = new Set((entry.problems ?? []).map((problem) => problem.field));
+      for (const issue of result.error.issues) if (!reported.has(fieldPath(issue.path))) push(entry.file, fieldPath(issue.path), issueReason(issue));
       if (entry.kind !== 'tags') parsed.push({ ...entry, value: validFields(schema, entry.data), complete: false });
       continue;
     }
@@ -469,8 +476,8 @@ export function validateContent(content: RawContent): ContentError[] {
       if (path.startsWith('/') || !isUnder(dir, target)) return push(entry.file, at(line), `${label} "${path}" must stay inside the entry's folder`);
       const found = content.exists(target);
       if (found === false) push(entry.file, at(line), `${label} "${path}" does not exist (${target})`);
-      // A link out of the root is reported once, on the link itself, by the reading above.
-      else if (typeof found === 'string' && !(content.fileErrors ?? []).some((error) => error.file === target)) push(entry.file, at(line), `${label} "${path}" ${found}`);
+      // A link out of the root (the file's or a folder's above it) is reported once, on the link, by the reading above.
+      else if (typeof found === 'string' && !(content.fileErrors ?? []).some((error) => target === error.file || target.startsWith(`${error.file}/`))) push(entry.file, at(line), `${label} "${path}" ${found}`);
       else if (found === true && text) {
         const problem = content.textProblem?.(target);
         if (problem) push(entry.file, at(line), `${label} "${path}" ${problem}`);

@@ -63,11 +63,21 @@ function keyOnLine(line: string): { key: string; value: string } | undefined {
  * A syntax error comes back as one problem; unquoted dates that do not exist come back beside the data.
  */
 export function parseYamlText(text: string, firstLine = 1): YamlResult {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text);
   const [error] = doc.errors;
   if (error) {
-    const lineIndex = (error.linePos?.[0].line ?? 1) - 1;
+    let lineIndex = (error.linePos?.[0].line ?? 1) - 1;
     const lines = text.split('\n');
+    if (/^Flow (sequence|mapping|map)/.test(error.message)) {
+      // yaml notices an unclosed [ or { where the next key starts; the mistake is on the line that opened it.
+      const unbalanced = (line: string) => (line.match(/[[{]/g)?.length ?? 0) > (line.match(/[\]}]/g)?.length ?? 0);
+      for (let index = lineIndex; index >= 0; index--) {
+        if (unbalanced(lines[index] ?? '')) {
+          lineIndex = index;
+          break;
+        }
+      }
+    }
     const line = lines[lineIndex] ?? '';
     const found = keyOnLine(line);
     const where = `line ${lineIndex + firstLine}`;
