@@ -94,6 +94,7 @@ describe('the content check reads Markdown as the site renders it', () => {
 
   it('returns images for the caller to find on disk', () => {
     expect(markdownProblems('Text\n\n![stage](img/stage.png)\n').images).toEqual([{ line: 3, url: 'img/stage.png' }]);
+    expect(markdownProblems('![stage][s]\n\n[s]: img/stage.png\n').images).toEqual([{ line: 1, url: 'img/stage.png' }]);
   });
 
   it('points at where the problem is', () => {

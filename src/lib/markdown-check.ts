@@ -29,6 +29,16 @@ function walk(node: Nodes, visit: (node: Nodes) => void) {
   if ('children' in node) for (const child of node.children) walk(child, visit);
 }
 
+/** A link destination or definition whose scheme is not http(s) or mailto, as written (before entities). */
+const OTHER_SCHEME = /(?:\]\(\s*<?|^ {0,3}\[[^\]]*\]:\s*<?)(?!https?:|mailto:)[a-z][a-z0-9+.-]*:/im;
+
+/**
+ * Whether a body can hold anything this check looks for: raw HTML or an autolink (<), a character reference (&), an
+ * image, a level-1 heading (ATX or setext), or a link with another scheme. Parsing costs milliseconds per body, and
+ * most bodies have none of these, so they are not parsed at all.
+ */
+const needsParsing = (body: string): boolean => /[<&]|!\[|^ {0,3}#(?:[ \t]|$)|^ {0,3}=+[ \t]*$/m.test(body) || OTHER_SCHEME.test(body);
+
 const lineOf = (text: string, index: number): number => text.slice(0, index).split('\n').length;
 
 /**
@@ -38,7 +48,13 @@ const lineOf = (text: string, index: number): number => text.slice(0, index).spl
 export function markdownProblems(body: string): { problems: MarkdownProblem[]; images: MarkdownImage[] } {
   const problems: MarkdownProblem[] = [];
   const images: MarkdownImage[] = [];
-  walk(parseBody(body), (node) => {
+  if (!needsParsing(body)) return { problems, images };
+  const tree = parseBody(body);
+  const definitions = new Map<string, string>();
+  walk(tree, (node) => {
+    if (node.type === 'definition') definitions.set(node.identifier, node.url);
+  });
+  walk(tree, (node) => {
     const line = node.position?.start.line ?? 1;
     if (node.type === 'html') {
       for (const problem of rawHtmlProblems(node.value)) problems.push({ line: line + lineOf(node.value, problem.index) - 1, reason: problem.reason });
@@ -49,6 +65,9 @@ export function markdownProblems(body: string): { problems: MarkdownProblem[]; i
     } else if (node.type === 'image') {
       if (!isSafeUrl(node.url)) problems.push({ line, reason: `image "${node.url}" must be an http(s) or relative URL` });
       else images.push({ line, url: node.url });
+    } else if (node.type === 'imageReference') {
+      const url = definitions.get(node.identifier);
+      if (url !== undefined && isSafeUrl(url)) images.push({ line, url });
     }
   });
   return { problems: problems.sort((a, b) => a.line - b.line), images };
