@@ -58,6 +58,13 @@ const cases: Record<string, () => Case> = {
     const r = root('link-folder', { 'conferences/democonf-2030/en.md': summaryWith('```text file="files/secret.txt"\n```') }, { 'conferences/democonf-2030/files': outside });
     return { root: r, expected: outsideLine(`${r}/conferences/democonf-2030/files`, realpathSync(outside)) };
   },
+  'an embedded file saved in GBK': () => {
+    const r = root('gbk-embed', { 'conferences/democonf-2030/en.md': summaryWith('```text file="files/notes.txt"\n```') });
+    // 你好，世界。这是一段保存时选了旧编码的文字。 in GBK
+    mkdirSync(join(projectRoot, r, 'conferences/democonf-2030/files'), { recursive: true });
+    writeFileSync(join(projectRoot, r, 'conferences/democonf-2030/files/notes.txt'), Buffer.from('c4e3bac3a3accac0bde7a1a3d5e2cac7d2bbb6ceb1a3b4e6cab1d1a1c1cbbec9b1e0c2ebb5c4cec4d7d6a1a3', 'hex'));
+    return { root: r, expected: `${r}/conferences/democonf-2030/en.md: line 5: embedded file "files/notes.txt" is not valid UTF-8 (it looks like GB18030/GBK); save it as UTF-8` };
+  },
   'a content root that does not exist': () => {
     const r = rel(join(work, 'nowhere'));
     return { root: r, expected: `${r}: (folder): the content root does not exist (set by CONFNOTES_CONTENT or confnotes.config.json)` };
