@@ -7,7 +7,7 @@
  *
  * `readContent` does the I/O; `validateContent` is pure over what it read, so tests can feed it objects.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { z } from 'astro/zod';
 import {
@@ -173,7 +173,8 @@ export function readContent(root: string, cwd = process.cwd()): RawContent {
     return 'reason' in decoded ? decoded.reason : undefined;
   };
   if (!realRoot) {
-    const reason = `the content root does not exist${root === 'content' ? '' : ' (set by CONFNOTES_CONTENT or confnotes.config.json)'}`;
+    const what = existsSync(absRoot) ? 'is not a folder' : 'does not exist';
+    const reason = `the content root ${what}${root === 'content' ? '' : ' (set by CONFNOTES_CONTENT or confnotes.config.json)'}`;
     return { root, entries, unknown, exists, rootError: { file: root, field: '(folder)', reason } };
   }
   for (const found of walk(absRoot, realRoot).sort((a, b) => a.path.localeCompare(b.path))) {
