@@ -111,10 +111,6 @@ const asErrors = (file: string, problems: YamlProblem[]): ContentError[] => prob
 
 /** Splits YAML front matter from a Markdown file; reports unclosed front matter or invalid YAML. */
 export function parseMarkdown(file: string, text: string): RawFile {
-  return parseMarkdownFile(file, text);
-}
-
-function parseMarkdownFile(file: string, text: string): RawFile {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!source.startsWith('---\n')) return { file, data: {}, body: source, bodyLine: 1 };
   const close = source.indexOf('\n---', 3);
@@ -134,7 +130,7 @@ function parseMarkdownFile(file: string, text: string): RawFile {
   };
 }
 
-function parseYamlData(file: string, text: string): RawFile {
+function parseYamlFile(file: string, text: string): RawFile {
   const parsed = parseYamlText(text.replace(/\r\n?/g, '\n'));
   if ('error' in parsed) return { file, error: { file, ...parsed.error } };
   if (parsed.data === null || parsed.data === undefined) return { file, error: { file, field: '(file)', reason: 'is empty' } };
@@ -199,8 +195,8 @@ export function readContent(root: string, cwd = process.cwd()): RawContent {
       else text = decoded.text;
     }
     // A file that is not UTF-8 still counts as present, so its siblings do not report it missing.
-    const parseYamlFile = (file: string, text: string): RawFile => (textError ? { file, error: textError } : parseYamlData(file, text));
-    const parseMarkdown = (file: string, text: string): RawFile => (textError ? { file, error: textError } : parseMarkdownFile(file, text));
+    const yamlEntry = (): RawFile => (textError ? { file, error: textError } : parseYamlFile(file, text));
+    const markdownEntry = (): RawFile => (textError ? { file, error: textError } : parseMarkdown(file, text));
     const misnamed = (kind: Kind, id: string, extra: Partial<RawEntry> = {}) => {
       if (!meant) return false;
       // Entered under the name it was meant to have, so its siblings do not report it missing.
@@ -208,21 +204,21 @@ export function readContent(root: string, cwd = process.cwd()): RawContent {
       return true;
     };
     if (parts.length === 1 && name === 'tags.yaml') {
-      if (!misnamed('tags', 'tags')) entries.push({ kind: 'tags', id: 'tags', ...parseYamlFile(file, text) });
+      if (!misnamed('tags', 'tags')) entries.push({ kind: 'tags', id: 'tags', ...yamlEntry() });
     } else if (section === 'conferences' && parts.length === 3 && name === 'conference.yaml') {
-      if (!misnamed('conference', folder)) entries.push({ kind: 'conference', id: folder, ...parseYamlFile(file, text) });
+      if (!misnamed('conference', folder)) entries.push({ kind: 'conference', id: folder, ...yamlEntry() });
     } else if (section === 'conferences' && parts.length === 3 && lang) {
-      entries.push({ kind: 'summary', id: folder, lang, ...parseMarkdown(file, text) });
+      entries.push({ kind: 'summary', id: folder, lang, ...markdownEntry() });
     } else if (section === 'talks' && parts.length >= 3 && name === 'talk.yaml') {
-      if (!misnamed('talk', folder)) entries.push({ kind: 'talk', id: folder, ...parseYamlFile(file, text) });
+      if (!misnamed('talk', folder)) entries.push({ kind: 'talk', id: folder, ...yamlEntry() });
     } else if (section === 'talks' && parts.length >= 3 && lang) {
-      entries.push({ kind: 'review', id: folder, lang, ...parseMarkdown(file, text) });
+      entries.push({ kind: 'review', id: folder, lang, ...markdownEntry() });
     } else if (section === 'speakers' && parts.length === 2 && /\.ya?ml$/.test(name)) {
-      entries.push({ kind: 'speaker', id: name.replace(/\.ya?ml$/, ''), ...parseYamlFile(file, text) });
+      entries.push({ kind: 'speaker', id: name.replace(/\.ya?ml$/, ''), ...yamlEntry() });
     } else if (section === 'guides' && parts.length === 3 && name === 'guide.yaml') {
-      if (!misnamed('guide', folder)) entries.push({ kind: 'guide', id: folder, ...parseYamlFile(file, text) });
+      if (!misnamed('guide', folder)) entries.push({ kind: 'guide', id: folder, ...yamlEntry() });
     } else if (section === 'guides' && parts.length === 3 && lang) {
-      entries.push({ kind: 'guideText', id: folder, lang, ...parseMarkdown(file, text) });
+      entries.push({ kind: 'guideText', id: folder, lang, ...markdownEntry() });
     } else if (section === 'guides' && parts.length > 3) {
       // Files a guide embeds (files/...) are checked where they are referenced.
     } else if (section === 'conferences' && parts.length > 3) {
