@@ -126,7 +126,7 @@ beforeAll(async () => {
   const goodOut = join(projectRoot, 'tests/.tmp/out/bad-input-tolerant');
   rmSync(goodOut, { recursive: true, force: true });
   [good] = await Promise.all([build({ CONFNOTES_CONTENT: goodRoot }, goodOut), worker()]);
-}, 600_000);
+}, 1_200_000);
 
 describe('bad input outside the fixtures', () => {
   it.each(Object.keys(cases))('%s: one line, once, status 1, no output folder', (name) => {
