@@ -7,8 +7,8 @@
  *
  * `readContent` does the I/O; `validateContent` is pure over what it read, so tests can feed it objects.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, posix, relative, resolve, sep } from 'node:path';
 import { z } from 'astro/zod';
 import {
   conferenceSchema,
@@ -22,11 +22,12 @@ import {
   talkSchema,
   type Lang,
 } from './schema.ts';
+import { classify, ID_PATTERN, walkContent, type Kind } from './content-layout.ts';
 import { RESERVED_IDS } from './paths.ts';
 import { dayCount, minutes, overlaps } from './schedule.ts';
 import { embeddedFiles } from './embed.ts';
 import { markdownProblems } from './markdown-check.ts';
-import { decodeText, isInside, resolveInsideRoot } from './content-files.ts';
+import { decodeText, resolveInsideRoot } from './content-files.ts';
 import { parseYamlText, type YamlProblem } from './content-yaml.ts';
 
 export interface ContentError {
@@ -49,7 +50,7 @@ export interface RawFile {
   problems?: ContentError[];
 }
 
-export type Kind = 'conference' | 'summary' | 'talk' | 'review' | 'speaker' | 'tags' | 'guide' | 'guideText';
+export type { Kind };
 
 export interface RawEntry extends RawFile {
   kind: Kind;
@@ -78,34 +79,6 @@ export interface RawContent {
 }
 
 // ---------- reading ----------
-
-/** A file found under the root: its absolute path as the author sees it, or why it is not followed. */
-type Found = { path: string } | { path: string; problem: string };
-
-/**
- * Every file under `dir`, following symbolic links only while their real path stays inside the real root; a link
- * that leaves it, or whose target is missing, is returned with its problem (and never read).
- */
-function walk(dir: string, realRoot: string, seen = new Set<string>()): Found[] {
-  const real = realpathSync(dir);
-  if (seen.has(real)) return [];
-  seen.add(real);
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry): Found[] => {
-    if (entry.name.startsWith('.')) return [];
-    const path = join(dir, entry.name);
-    if (lstatSync(path).isSymbolicLink()) {
-      let target: string;
-      try {
-        target = realpathSync(path);
-      } catch {
-        return [{ path, problem: 'is a symbolic link whose target does not exist' }];
-      }
-      if (!isInside(realRoot, target)) return [{ path, problem: `is a symbolic link to ${target}, outside the content root; only files inside it are published` }];
-      return statSync(target).isDirectory() ? walk(path, realRoot, seen) : [{ path }];
-    }
-    return entry.isDirectory() ? walk(path, realRoot, seen) : [{ path }];
-  });
-}
 
 const asErrors = (file: string, problems: YamlProblem[]): ContentError[] => problems.map((problem) => ({ file, ...problem }));
 
@@ -136,8 +109,6 @@ function parseYamlFile(file: string, text: string): RawFile {
   if (parsed.data === null || parsed.data === undefined) return { file, error: { file, field: '(file)', reason: 'is empty' } };
   return { file, data: parsed.data, problems: asErrors(file, parsed.problems) };
 }
-
-const LANG_FILE = /^(zh|en)\.md$/;
 
 /** Names a file may be misspelled as (talk.yml, Talk.yaml): read as the file it was meant to be, and said once. */
 const META_FILES = ['conference.yaml', 'talk.yaml', 'guide.yaml', 'tags.yaml'];
@@ -173,7 +144,7 @@ export function readContent(root: string, cwd = process.cwd()): RawContent {
     const reason = `the content root ${what}${root === 'content' ? '' : ' (set by CONFNOTES_CONTENT or confnotes.config.json)'}`;
     return { root, entries, unknown, exists, rootError: { file: root, field: '(folder)', reason } };
   }
-  for (const found of walk(absRoot, realRoot).sort((a, b) => a.path.localeCompare(b.path))) {
+  for (const found of walkContent(absRoot, realRoot).sort((a, b) => a.path.localeCompare(b.path))) {
     const abs = found.path;
     const file = rel(abs);
     if ('problem' in found) {
@@ -181,52 +152,31 @@ export function readContent(root: string, cwd = process.cwd()): RawContent {
       continue;
     }
     const parts = relative(absRoot, abs).split(sep);
-    const written = basename(abs);
+    const written = parts.at(-1)!;
     const meant = meantAs(written);
-    const name = meant ?? written;
-    const folder = basename(dirname(abs));
-    const lang = LANG_FILE.exec(name)?.[1] as Lang | undefined;
-    const [section] = parts;
+    const place = classify(meant ? [...parts.slice(0, -1), meant] : parts);
+    if (place?.kind === 'asset') continue;
     let textError: ContentError | undefined;
     let text = '';
-    if (/\.(ya?ml|md)$/i.test(name)) {
+    if (place || /\.(ya?ml|md)$/i.test(written)) {
       const decoded = decodeText(readFileSync(abs));
       if ('reason' in decoded) textError = { file, field: '(file)', reason: decoded.reason };
       else text = decoded.text;
     }
-    // A file that is not UTF-8 still counts as present, so its siblings do not report it missing.
-    const yamlEntry = (): RawFile => (textError ? { file, error: textError } : parseYamlFile(file, text));
-    const markdownEntry = (): RawFile => (textError ? { file, error: textError } : parseMarkdown(file, text));
-    const misnamed = (kind: Kind, id: string, extra: Partial<RawEntry> = {}) => {
-      if (!meant) return false;
-      // Entered under the name it was meant to have, so its siblings do not report it missing.
-      entries.push({ kind, id, file: `${dirname(file)}/${meant}`, ...extra, error: { file, field: '(file)', reason: `must be named "${meant}"` } });
-      return true;
-    };
-    if (parts.length === 1 && name === 'tags.yaml') {
-      if (!misnamed('tags', 'tags')) entries.push({ kind: 'tags', id: 'tags', ...yamlEntry() });
-    } else if (section === 'conferences' && parts.length === 3 && name === 'conference.yaml') {
-      if (!misnamed('conference', folder)) entries.push({ kind: 'conference', id: folder, ...yamlEntry() });
-    } else if (section === 'conferences' && parts.length === 3 && lang) {
-      entries.push({ kind: 'summary', id: folder, lang, ...markdownEntry() });
-    } else if (section === 'talks' && parts.length >= 3 && name === 'talk.yaml') {
-      if (!misnamed('talk', folder)) entries.push({ kind: 'talk', id: folder, ...yamlEntry() });
-    } else if (section === 'talks' && parts.length >= 3 && lang) {
-      entries.push({ kind: 'review', id: folder, lang, ...markdownEntry() });
-    } else if (section === 'speakers' && parts.length === 2 && /\.ya?ml$/.test(name)) {
-      entries.push({ kind: 'speaker', id: name.replace(/\.ya?ml$/, ''), ...yamlEntry() });
-    } else if (section === 'guides' && parts.length === 3 && name === 'guide.yaml') {
-      if (!misnamed('guide', folder)) entries.push({ kind: 'guide', id: folder, ...yamlEntry() });
-    } else if (section === 'guides' && parts.length === 3 && lang) {
-      entries.push({ kind: 'guideText', id: folder, lang, ...markdownEntry() });
-    } else if (section === 'guides' && parts.length > 3) {
-      // Files a guide embeds (files/...) are checked where they are referenced.
-    } else if (section === 'conferences' && parts.length > 3) {
-      // Assets beside a conference (images) are allowed.
-    } else {
+    if (!place) {
       if (textError) fileErrors.push(textError);
       else unknown.push(file);
+      continue;
     }
+    const lang = place.lang ? { lang: place.lang } : {};
+    if (meant) {
+      // Entered under the name it was meant to have, so its siblings do not report it missing.
+      entries.push({ kind: place.kind, id: place.id, ...lang, file: `${dirname(file)}/${meant}`, error: { file, field: '(file)', reason: `must be named "${meant}"` } });
+      continue;
+    }
+    // A file that is not UTF-8 still counts as present, so its siblings do not report it missing.
+    const parsed = textError ? { file, error: textError } : place.format === 'yaml' ? parseYamlFile(file, text) : parseMarkdown(file, text);
+    entries.push({ kind: place.kind, id: place.id, ...lang, ...parsed });
   }
   if (!entries.some((entry) => entry.kind === 'conference')) {
     const rootError = { file: root, field: '(folder)', reason: `no conferences under ${root}/conferences (each is ${root}/conferences/<id>/conference.yaml)` };
@@ -266,7 +216,6 @@ const SCHEMAS = {
   tags: z.array(z.unknown()),
 } as const;
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Parent kinds own the id; their Markdown files share the folder and would only repeat its problems. */
 const ID_KINDS: ReadonlySet<Kind> = new Set(['conference', 'talk', 'speaker', 'guide']);
@@ -304,7 +253,7 @@ export function validateContent(content: RawContent): ContentError[] {
       continue;
     }
     errors.push(...(entry.problems ?? []));
-    if (ID_KINDS.has(entry.kind) && !ID.test(entry.id)) {
+    if (ID_KINDS.has(entry.kind) && !ID_PATTERN.test(entry.id)) {
       push(entry.file, '(id)', `id "${entry.id}" (from the ${entry.kind === 'speaker' ? 'file' : 'folder'} name) must be lowercase letters, digits and single hyphens`);
       continue;
     }
@@ -509,6 +458,9 @@ export function validateContent(content: RawContent): ContentError[] {
       const declared = entry.value.untranslated.includes(lang);
       if (!hasFile && !declared) push(entry.file, 'untranslated', `no text in "${lang}" (${dir}/${lang}.md); write it or add "${lang}" to untranslated`);
       if (hasFile && declared) push(entry.file, 'untranslated', `lists "${lang}" but ${dir}/${lang}.md exists`);
+    }
+    if (LANGS.every((lang) => entry.value.untranslated.includes(lang))) {
+      push(entry.file, 'untranslated', 'a guide needs a text in at least one language');
     }
   }
 
