@@ -27,12 +27,11 @@ export function scheduleOrder(talks: readonly Entry<Talk>[], conferences: readon
   );
 }
 
-/** Previous and next talk of the same conference, in schedule order. */
-export function adjacentTalks(talks: readonly Entry<Talk>[], id: string) {
-  const talk = talks.find((entry) => entry.id === id);
-  if (!talk) return {};
+/** Previous and next talk of the same conference, in schedule order (talk ids are unique per conference). */
+export function adjacentTalks(talks: readonly Entry<Talk>[], talk: Entry<Talk>) {
   const ordered = talksOfConference(talks, talk.data.conference);
-  return neighbours(ordered, ordered.findIndex((entry) => entry.id === id));
+  const index = ordered.findIndex((entry) => entry.id === talk.id);
+  return index === -1 ? {} : neighbours(ordered, index);
 }
 
 type TimelineItem =

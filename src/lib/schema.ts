@@ -19,8 +19,25 @@ const id = z
 /** A string in both languages; both are required unless the entry says otherwise. */
 const bilingual = z.object({ zh: z.string().trim().min(1, 'must not be empty'), en: z.string().trim().min(1, 'must not be empty') }).strict();
 
+/** Whether year-month-day names a real calendar day (no 31 April, no 29 February 2015). */
+export function isRealDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Whether the date part "YYYY-MM-DD" at the start of a string is a real day; Date.parse would roll 31 April over. */
+const realDayAtStart = (value: string): boolean => {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  return isRealDay(year, month, day);
+};
+
+/**
+ * An absolute http(s) URL, written as it goes into `href`. A raw space is refused rather than encoded silently: it
+ * is almost always a pasting mistake, and the author should see the URL that readers will follow.
+ */
 const httpUrl = z
   .string()
+  .refine((value) => !/\s/.test(value), 'must not contain spaces; write a space as %20')
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -33,16 +50,23 @@ const httpUrl = z
 /** "HH:MM", 24-hour clock, local time of the conference. */
 const clock = z.string().regex(CLOCK_PATTERN, 'must be a 24-hour time "HH:MM"');
 
-/** ISO 8601 date-time with an explicit offset, e.g. 2016-04-16T09:00:00+08:00. */
+/** ISO 8601 date-time with an explicit offset, e.g. 2016-04-16T09:00:00+08:00. Quoted in YAML: unquoted, YAML makes it a Date and drops the offset. */
 const isoDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?[+-]\d{2}:\d{2}$/, 'must be ISO 8601 with an offset, e.g. 2016-04-16T09:00:00+08:00')
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real date and time');
+  .regex(/^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?[+-](?:0\d|1[0-4]):[0-5]\d$/, 'must be ISO 8601 with an offset, e.g. 2016-04-16T09:00:00+08:00')
+  .refine(realDayAtStart, 'is not a real date and time');
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date "YYYY-MM-DD"')
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real date');
+/**
+ * "YYYY-MM-DD". YAML (js-yaml, as Astro reads it) turns an unquoted date into a Date at UTC midnight; that is turned
+ * back into the same day, so quoting is optional. The checker has already refused unquoted days that do not exist.
+ */
+const isoDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date "YYYY-MM-DD"')
+    .refine(realDayAtStart, 'is not a real date'),
+);
 
 const link = z.object({ label: z.union([z.string().min(1), bilingual]), url: httpUrl }).strict();
 

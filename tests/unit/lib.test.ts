@@ -110,10 +110,17 @@ describe('model', () => {
   it('orders talks by schedule and finds neighbours', () => {
     const ordered = scheduleOrder(talks, conferences);
     expect(ordered.map((talk) => talk.id)).toEqual(['a', 'b', 'c']);
-    expect(adjacentTalks(talks, 'b').prev?.id).toBe('a');
-    expect(adjacentTalks(talks, 'b').next?.id).toBe('c');
-    expect(adjacentTalks(talks, 'a').prev).toBeUndefined();
-    expect(adjacentTalks(talks, 'c').next).toBeUndefined();
+    const byId = (id: string) => talks.find((talk) => talk.id === id)!;
+    expect(adjacentTalks(talks, byId('b')).prev?.id).toBe('a');
+    expect(adjacentTalks(talks, byId('b')).next?.id).toBe('c');
+    expect(adjacentTalks(talks, byId('a')).prev).toBeUndefined();
+    expect(adjacentTalks(talks, byId('c')).next).toBeUndefined();
+  });
+  it("finds neighbours within the talk's own conference when another conference reuses its id", () => {
+    const archive = [...talks, t('b', 1, '09:00', '10:00', ['x'], [], 'c2'), t('z', 1, '10:00', '11:00', ['x'], [], 'c2')];
+    const second = archive.find((talk) => talk.id === 'b' && talk.data.conference === 'c2')!;
+    expect(adjacentTalks(archive, second).prev).toBeUndefined();
+    expect(adjacentTalks(archive, second).next?.id).toBe('z');
   });
   it('puts slots into the timeline', () => {
     const days = timeline(conferences[0] as never, talks);
