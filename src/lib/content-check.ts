@@ -21,10 +21,12 @@ import {
   summarySchema,
   tagSchema,
   talkSchema,
+  SESSION_KINDS,
+  SPONSOR_TIERS,
   type Lang,
 } from './schema.ts';
 import { RESERVED_IDS } from './paths.ts';
-import { dayCount, minutes, overlaps } from './schedule.ts';
+import { dayCount, minutes, offsetMinutes, offsetOf, overlaps, zoneOffsetAt } from './schedule.ts';
 import { embeddedFiles } from './embed.ts';
 import { rawHtmlProblems } from './safe-html.ts';
 
@@ -250,10 +252,37 @@ export function validateContent(content: RawContent): ContentError[] {
     const conf = entry.value;
     if (Date.parse(conf.end) <= Date.parse(conf.start)) push(entry.file, 'end', 'must be after start');
     const days = dayCount(conf);
+    const kinds = new Set<string>([...SESSION_KINDS, ...conf.kinds.map((kind: any) => kind.id)]);
+    const rooms = new Set<string>(conf.rooms.map((room: any) => room.id));
     conf.slots.forEach((slot: any, index: number) => {
       if (slot.day > days) push(entry.file, `slots[${index}].day`, `day ${slot.day} is outside the conference's ${days} day(s)`);
       if (minutes(slot.end) <= minutes(slot.start)) push(entry.file, `slots[${index}].end`, `must be after start ${slot.start}`);
+      if (!kinds.has(slot.kind)) push(entry.file, `slots[${index}].kind`, `unknown kind "${slot.kind}" (known: ${[...kinds].join(', ')}; add others under kinds)`);
+      if (slot.room && !rooms.has(slot.room)) push(entry.file, `slots[${index}].room`, `unknown room "${slot.room}" (not in rooms)`);
     });
+    const tiers = new Set<string>([...SPONSOR_TIERS, ...conf.tiers.map((tier: any) => tier.id)]);
+    conf.sponsors.forEach((sponsor: any, index: number) => {
+      if (!tiers.has(sponsor.tier)) push(entry.file, `sponsors[${index}].tier`, `unknown tier "${sponsor.tier}" (known: ${[...tiers].join(', ')}; add others under tiers)`);
+    });
+    for (const list of ['rooms', 'kinds', 'tiers'] as const) {
+      const seen = new Set<string>();
+      conf[list].forEach((item: any, index: number) => {
+        if (seen.has(item.id)) push(entry.file, `${list}[${index}].id`, `duplicate id "${item.id}"`);
+        seen.add(item.id);
+      });
+    }
+    const first = conf.start.slice(0, 10);
+    const last = conf.end.slice(0, 10);
+    conf.days.forEach((day: any, index: number) => {
+      if (day.date < first || day.date > last) push(entry.file, `days[${index}].date`, `${day.date} is outside the conference's dates (${first} to ${last})`);
+      else if (index > 0 && day.date <= conf.days[index - 1].date) push(entry.file, `days[${index}].date`, `must come after the day before it (${conf.days[index - 1].date})`);
+    });
+    if (conf.timezone) {
+      const expected = zoneOffsetAt(conf.timezone, Date.parse(conf.start));
+      if (expected !== offsetMinutes(offsetOf(conf.start))) {
+        push(entry.file, 'timezone', `${conf.timezone} is not at offset ${offsetOf(conf.start)} on ${first} (start says so)`);
+      }
+    }
   }
 
   // Talks: references, times, slot clashes, reviews in both languages.
@@ -269,6 +298,14 @@ export function validateContent(content: RawContent): ContentError[] {
       if (!tags.has(tag)) push(entry.file, `tags[${index}]`, `unknown tag "${tag}" (not in tags.yaml)`);
     });
     if (minutes(talk.end) <= minutes(talk.start)) push(entry.file, 'end', `must be after start ${talk.start}`);
+    if (conf) {
+      const kinds = [...SESSION_KINDS, ...conf.kinds.map((kind: any) => kind.id)];
+      if (!kinds.includes(talk.kind)) push(entry.file, 'kind', `unknown kind "${talk.kind}" (known: ${kinds.join(', ')}; a conference adds others under kinds)`);
+      if (talk.room !== undefined && conf.rooms.length > 0 && !conf.rooms.some((room: any) => room.id === talk.room)) {
+        push(entry.file, 'room', `unknown room "${talk.room}" (the conference's rooms: ${conf.rooms.map((room: any) => room.id).join(', ')})`);
+      }
+    }
+    if (talk.translatedTitle.length === LANGS.length) push(entry.file, 'translatedTitle', 'at least one title must be the official one');
     if (conf && talk.day > dayCount(conf)) push(entry.file, 'day', `day ${talk.day} is outside the conference's ${dayCount(conf)} day(s)`);
     const dir = dirname(entry.file);
     for (const lang of LANGS) {
@@ -291,8 +328,9 @@ export function validateContent(content: RawContent): ContentError[] {
       for (let j = 0; j < i; j++) {
         const a = talks[i];
         const b = talks[j];
-        if (a.value.room === b.value.room && overlaps(a.value, b.value)) {
-          push(a.file, 'start', `day ${a.value.day} ${a.value.start}-${a.value.end} in room "${a.value.room}" clashes with ${b.file} (${b.value.start}-${b.value.end})`);
+        const room = a.value.room ?? 'main';
+        if (room === (b.value.room ?? 'main') && overlaps(a.value, b.value)) {
+          push(a.file, 'start', `day ${a.value.day} ${a.value.start}-${a.value.end} in room "${room}" clashes with ${b.file} (${b.value.start}-${b.value.end})`);
         }
       }
     }
@@ -321,6 +359,10 @@ export function validateContent(content: RawContent): ContentError[] {
   for (const entry of of('speaker')) {
     entry.value.companies.forEach((company: any, index: number) => {
       if (!conferenceIds.has(company.conference)) push(entry.file, `companies[${index}].conference`, `unknown conference "${company.conference}"`);
+      (company.talks ?? []).forEach((talk: string, talkIndex: number) => {
+        const given = talksByConference.get(company.conference)?.some((other) => other.id === talk && other.value.speakers.includes(entry.id));
+        if (!given) push(entry.file, `companies[${index}].talks[${talkIndex}]`, `"${entry.id}" gave no talk "${talk}" at ${company.conference}`);
+      });
     });
   }
 
