@@ -23,7 +23,7 @@ export function programFor(site: Site, conferenceId: string, lang: Lang, base: s
     conference,
     sessions,
     conferenceUrl: new URL(localizedUrl(base, lang, { kind: 'conference', conference: conferenceId }), origin).href,
-    everyone: t('conf.allRooms'),
+    everyone: conference.data.rooms.length === 0 ? t('conf.mainRoom') : t('conf.allRooms'),
     calendarName: `${conference.data.name[lang]} · ${t('site.name')}`,
     host: new URL(origin).host,
   };

@@ -111,12 +111,8 @@ export function tierLabel(conference: Conference, tier: string, lang: Lang): str
   return conference.tiers.find((entry) => entry.id === tier)?.name[lang] ?? tier;
 }
 
-/** Sponsor tiers in the order to show them: the conference's declared order first, then as they first appear. */
-export function sponsorTiers(conference: Conference): string[] {
-  const used = new Set(conference.sponsors.map((sponsor) => sponsor.tier));
-  const declared = conference.tiers.map((tier) => tier.id).filter((tier) => used.has(tier));
-  return [...new Set([...declared, ...used])];
-}
+/** Sponsor tiers in the order the conference lists its sponsors (each tier where it first appears). */
+export const sponsorTiers = (conference: Conference): string[] => [...new Set(conference.sponsors.map((sponsor) => sponsor.tier))];
 
 /** The official titles of a talk, by language: the ones not marked as our translation. */
 export const officialTitles = (talk: Talk) =>
