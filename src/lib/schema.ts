@@ -171,6 +171,8 @@ export const talkSchema = z
     links: z.array(link).default([]),
     /** Languages this talk has no review in yet; their pages say so and point to the other language. */
     untranslated: z.array(z.enum(LANGS)).default([]),
+    /** The session's id in the schedule it was imported from (`npm run import` finds the talk again by it). */
+    importId: z.string().min(1).optional(),
   })
   .strict();
 
