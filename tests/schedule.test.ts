@@ -118,7 +118,7 @@ describe('exports', () => {
     for (const { dir, conference, talks } of builds()) {
       for (const lang of ['zh', 'en']) {
         const $ = page(`/${lang}/${conference}/`, dir);
-        const types: Record<string, string> = Object.fromEntries(.map((_, link) => [[$(link).attr('type')!, $(link).attr('href')!]]).get());
+        const types: Record<string, string> = Object.fromEntries($('head link[rel="alternate"][type]').map((_, link) => [[$(link).attr('type')!, $(link).attr('href')!]]).get());
         expect(types).toMatchObject({
           'application/json': `/${lang}/${conference}/schedule.json`,
           'application/xml': `/${lang}/${conference}/schedule.xml`,
