@@ -363,6 +363,79 @@ function readCsv(source: string, options: ReadOptions): Imported {
   return { format: 'csv', timeZone: zone, offset: zoneOffset(zone, sessions), sessions, rooms: [] };
 }
 
+/**
+ * Where JSON stops being JSON: a small recursive-descent scan that returns the offset of the first character that
+ * cannot continue the document (V8's messages give no position for many mistakes).
+ */
+export function jsonErrorOffset(source: string): number {
+  let at = 0;
+  const fail = (): never => {
+    throw at;
+  };
+  const space = () => {
+    while (/[ \t\n\r]/.test(source[at] ?? '')) at++;
+  };
+  const literal = (word: string) => (source.startsWith(word, at) ? (at += word.length) : fail());
+  const string = () => {
+    at++;
+    while (at < source.length && source[at] !== '"') {
+      if (source[at] === '\\') at++;
+      else if (source.charCodeAt(at) < 0x20) fail();
+      at++;
+    }
+    if (source[at] !== '"') fail();
+    at++;
+  };
+  const value = (): void => {
+    space();
+    const char = source[at];
+    if (char === '{') {
+      at++;
+      space();
+      if (source[at] === '}') return void at++;
+      for (;;) {
+        space();
+        if (source[at] !== '"') fail();
+        string();
+        space();
+        if (source[at] !== ':') fail();
+        at++;
+        value();
+        space();
+        if (source[at] === ',') at++;
+        else if (source[at] === '}') return void at++;
+        else fail();
+      }
+    }
+    if (char === '[') {
+      at++;
+      space();
+      if (source[at] === ']') return void at++;
+      for (;;) {
+        value();
+        space();
+        if (source[at] === ',') at++;
+        else if (source[at] === ']') return void at++;
+        else fail();
+      }
+    }
+    if (char === '"') return string();
+    if (char === 't') return void literal('true');
+    if (char === 'f') return void literal('false');
+    if (char === 'n') return void literal('null');
+    const number = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(source.slice(at));
+    if (!number) fail();
+    at += number![0].length;
+  };
+  try {
+    value();
+    space();
+    return at < source.length ? at : source.length;
+  } catch (offset) {
+    return offset as number;
+  }
+}
+
 /** Reads a schedule file in any of the four formats, chosen by its content (and extension for CSV). */
 export function readSchedule(source: string, options: ReadOptions): Imported {
   const trimmed = source.replace(/^\uFEFF/, '').trimStart();
@@ -373,9 +446,9 @@ export function readSchedule(source: string, options: ReadOptions): Imported {
     try {
       document = JSON.parse(trimmed);
     } catch (error) {
-      const position = /position (\d+)/.exec((error as Error).message)?.[1];
-      const line = position === undefined ? undefined : trimmed.slice(0, Number(position)).split('\n').length;
-      throw new ImportError(options.file, line ? `line ${line}` : '(file)', `not valid JSON: ${(error as Error).message.split('\n')[0]}`);
+      const offset = jsonErrorOffset(trimmed);
+      const line = trimmed.slice(0, offset).split('\n').length;
+      throw new ImportError(options.file, `line ${line}`, `not valid JSON: ${(error as Error).message.split('\n')[0].replace(/, \.\.\.".*$/s, '')}`);
     }
     if (document?.schedule) imported = readC3vocJson(document, options);
     else if (Array.isArray(document?.sessions) && Array.isArray(document?.speakers)) imported = readSessionize(document, options);
