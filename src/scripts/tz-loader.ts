@@ -8,5 +8,7 @@ const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-tz-switch]')) {
   button.textContent = (button.dataset.mine ?? '').replace('{zone}', zone);
   button.hidden = false;
-  button.addEventListener('click', () => void import(/* @vite-ignore */ switchModule).then((module: { toggle: (button: HTMLButtonElement) => void }) => module.toggle(button)));
+  button.addEventListener('click', () =>
+    void import(/* @vite-ignore */ switchModule).then(() => button.dispatchEvent(new CustomEvent('tz-toggle', { bubbles: true }))),
+  );
 }

@@ -1,14 +1,15 @@
 /**
  * Rewrites every schedule time on the page (`<time datetime="…T09:00+08:00">`) into the reader's zone, and back.
  * A time that falls on another calendar day in the reader's zone gets the date too. The conference's own text is
- * kept in `data-conference-time` to switch back without a reload.
+ * kept in `data-conference-time` to switch back without a reload. The loader (tz-loader.ts) fires `tz-toggle` at the
+ * button on each click.
  */
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const clock = new Intl.DateTimeFormat(document.documentElement.lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const day = new Intl.DateTimeFormat(document.documentElement.lang, { month: 'short', day: 'numeric' });
 const localDate = (date: Date) => new Intl.DateTimeFormat('en-CA').format(date);
 
-export function toggle(button: HTMLButtonElement) {
+function toggle(button: HTMLButtonElement) {
   const mine = button.dataset.showing !== 'mine';
   for (const time of document.querySelectorAll<HTMLTimeElement>('.timeline time[datetime*="T"], .when time[datetime*="T"]')) {
     if (mine) {
@@ -25,3 +26,6 @@ export function toggle(button: HTMLButtonElement) {
   button.dataset.showing = mine ? 'mine' : 'theirs';
   button.textContent = mine ? (button.dataset.theirs ?? '') : (button.dataset.mine ?? '').replace('{zone}', zone);
 }
+
+// Built as a standalone module (the loader imports its URL), so it is driven by an event rather than an export.
+addEventListener('tz-toggle', (event) => toggle(event.target as HTMLButtonElement));
