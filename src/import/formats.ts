@@ -85,6 +85,8 @@ const plusMinutes = (clock: string, minutes: number): string => {
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 };
 
+const nextDate = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 const ISO = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** The offset an ISO date-time states ("+02:00", "Z" as "+00:00"), or undefined for a local one. */
@@ -153,8 +155,11 @@ function readFrabXml(source: string, options: ReadOptions): Imported {
         const stated = dateText ? offsetOfIso(dateText) : undefined;
         // A local offset in <date> is the conference's; a "Z" beside a local <start> is UTC and says nothing local.
         if (stated && stated !== '+00:00') offset ??= stated;
-        // The local date: from <date> when it is local, else the day's date (events after midnight move a day on).
-        const date = stated && stated !== '+00:00' ? dateText.slice(0, 10) : dayDate;
+        // The local date: from <date> when it is local, else the day's date; an event before the day's own start
+        // clock (pentabarf's day_change, e.g. 04:00) is after midnight, on the next calendar date.
+        const dayStart = clockOf(text(day['@start']).slice(11, 16));
+        const afterMidnight = dayStart !== undefined && start < dayStart;
+        const date = stated && stated !== '+00:00' ? dateText.slice(0, 10) : afterMidnight ? nextDate(dayDate) : dayDate;
         sessions.push({
           sourceId: text(event['@guid']) || text(event['@code']) || text(event['@id']) || text(event.slug),
           title,
@@ -209,7 +214,8 @@ function readC3vocJson(document: any, options: ReadOptions): Imported {
         let date = stated && stated !== '+00:00' ? dateText.slice(0, 10) : dayDate;
         if (!start && dateText && stated) {
           // No local start: take the local time of the instant in <date>, at the zone's offset once known.
-          const local = localAt(Date.parse(dateText), offset ?? (zone ? zoneOffset(zone, []) : stated));
+          const instant = Date.parse(dateText);
+          const local = localAt(instant, zone ? formatOffset(zoneOffsetAt(zone, instant)) : (offset ?? stated));
           start = local.clock;
           date = local.date;
         }
