@@ -1,15 +1,15 @@
 /**
  * `npm run import -- <file> [--root <content dir>] [--conference <id>] [--zone <IANA zone>]`
  * Reads a published schedule (frab/pentabarf schedule.xml, pretalx/frab schedule.json, Sessionize "All" JSON, CSV
- * with a header row) and writes confnotes content: see src/import/. Local files only. A mistake is one line
+ * with a header row) and writes confnotes content: see scripts/lib/import/. Local files only. A mistake is one line
  * (file: place: reason) and nothing is written.
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentRoot } from '../src/lib/config.ts';
-import { ImportError, readSchedule } from '../src/import/formats.ts';
-import { planImport } from '../src/import/plan.ts';
+import { ImportError, readSchedule } from './lib/import/formats.ts';
+import { planImport } from './lib/import/plan.ts';
 
 const USAGE = 'usage: npm run import -- <schedule.xml|schedule.json|sessionize.json|schedule.csv> [--root <content dir>] [--conference <id>] [--zone <IANA zone>]';
 

@@ -1,14 +1,14 @@
 /** Every session of the conference as one iCalendar file, per language (src/lib/calendar.ts). */
 import type { APIRoute } from 'astro';
-import { loadSite } from '../../../data/site.ts';
+import { loadPages, loadSite } from '../../../data/site.ts';
 import { programFor } from '../../../data/program.ts';
 import { icalendar } from '../../../lib/calendar.ts';
 import type { Lang } from '../../../lib/schema.ts';
-import { perLanguage } from '../../../lib/routes.ts';
+import { staticPaths } from '../../../lib/pages.ts';
 
+/** One file per language of each conference page (the page table's rows). */
 export async function getStaticPaths() {
-  const site = await loadSite();
-  return perLanguage(site.conferences, (conf) => ({ conference: conf.id }));
+  return staticPaths(await loadPages(), 'conference').map(({ params }) => ({ params }));
 }
 
 export const GET: APIRoute = async ({ params, site: origin }) => {

@@ -1,15 +1,15 @@
 /** The conference's schedule in the c3voc schedule.json format, per language (src/lib/schedule-data.ts). */
 import type { APIRoute } from 'astro';
-import { loadSite } from '../../../data/site.ts';
+import { loadPages, loadSite } from '../../../data/site.ts';
 import { programFor } from '../../../data/program.ts';
 import { c3vocSchedule } from '../../../lib/schedule-data.ts';
 import { localizedUrl } from '../../../lib/paths.ts';
 import type { Lang } from '../../../lib/schema.ts';
-import { perLanguage } from '../../../lib/routes.ts';
+import { staticPaths } from '../../../lib/pages.ts';
 
+/** One file per language of each conference page (the page table's rows). */
 export async function getStaticPaths() {
-  const site = await loadSite();
-  return perLanguage(site.conferences, (conf) => ({ conference: conf.id }));
+  return staticPaths(await loadPages(), 'conference').map(({ params }) => ({ params }));
 }
 
 export const GET: APIRoute = async ({ params, site: origin }) => {

@@ -1,14 +1,14 @@
 /** One talk as an iCalendar file, per language: what "Add to calendar" on the talk page opens. */
 import type { APIRoute } from 'astro';
-import { loadSite } from '../../../../data/site.ts';
+import { loadPages, loadSite } from '../../../../data/site.ts';
 import { programFor } from '../../../../data/program.ts';
 import { icalendar } from '../../../../lib/calendar.ts';
 import type { Lang } from '../../../../lib/schema.ts';
-import { perLanguage } from '../../../../lib/routes.ts';
+import { staticPaths } from '../../../../lib/pages.ts';
 
+/** One file per language of each talk page (the page table's rows). */
 export async function getStaticPaths() {
-  const site = await loadSite();
-  return perLanguage(site.talks, (talk) => ({ conference: talk.data.conference, talk: talk.id }));
+  return staticPaths(await loadPages(), 'talk').map(({ params }) => ({ params }));
 }
 
 export const GET: APIRoute = async ({ params, site: origin }) => {
