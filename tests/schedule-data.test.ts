@@ -18,12 +18,12 @@ describe('GopherChina 2016 as data', () => {
     for (const lang of ['zh', 'en']) {
       const $ = page(`/${lang}/${CONF}/`);
       const types: Record<string, string> = Object.fromEntries($('head link[rel="alternate"][type]').map((_, link) => [[$(link).attr('type')!, $(link).attr('href')!]]).get());
-      expect(types).toEqual({
+      expect(types).toMatchObject({
         'text/calendar': `/${lang}/${CONF}/schedule.ics`,
         'application/json': `/${lang}/${CONF}/schedule.json`,
         'application/xml': `/${lang}/${CONF}/schedule.xml`,
       });
-      expect($('.schedule-data a').map((_, a) => $(a).attr('href')).get()).toEqual(Object.values(types));
+      expect($('.schedule-data a').map((_, a) => $(a).attr('href')).get()).toEqual(Object.values(types).filter((href) => href.includes('/schedule.')));
       const talk = page(`/${lang}/${CONF}/go-and-ai/`);
       expect(talk('head link[rel="alternate"][type="text/calendar"]').attr('href')).toBe(`/${lang}/${CONF}/go-and-ai/calendar.ics`);
     }
