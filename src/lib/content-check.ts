@@ -20,11 +20,13 @@ import {
   summarySchema,
   tagSchema,
   talkSchema,
+  SESSION_KINDS,
+  SPONSOR_TIERS,
   type Lang,
 } from './schema.ts';
 import { classify, ID_PATTERN, walkContent, type Kind } from './content-layout.ts';
 import { RESERVED_IDS } from './paths.ts';
-import { dayCount, minutes, overlaps } from './schedule.ts';
+import { dayCount, minutes, offsetMinutes, offsetOf, overlaps, zoneOffsetAt } from './schedule.ts';
 import { embeddedFiles } from './embed.ts';
 import { markdownProblems } from './markdown-check.ts';
 import { decodeText, resolveInsideRoot } from './content-files.ts';
@@ -342,10 +344,39 @@ export function validateContent(content: RawContent): ContentError[] {
     lateDays.set(conference, [...(lateDays.get(conference) ?? []), { file, field, day }]);
   };
   for (const entry of of('conference')) {
-    (entry.value.slots ?? []).forEach((slot: any, index: number) => {
+    const conf = entry.value;
+    const kinds = new Set<string>([...SESSION_KINDS, ...(conf.kinds ?? []).map((kind: any) => kind.id)]);
+    const rooms = new Set<string>((conf.rooms ?? []).map((room: any) => room.id));
+    (conf.slots ?? []).forEach((slot: any, index: number) => {
       late(entry.id, entry.file, `slots[${index}].day`, slot.day);
       if (slot.start && slot.end && minutes(slot.end) <= minutes(slot.start)) push(entry.file, `slots[${index}].end`, `must be after start ${slot.start}`);
+      if (slot.kind && !kinds.has(slot.kind)) push(entry.file, `slots[${index}].kind`, `unknown kind "${slot.kind}" (known: ${[...kinds].join(', ')}; add others under kinds)`);
+      if (slot.room && !rooms.has(slot.room)) push(entry.file, `slots[${index}].room`, `unknown room "${slot.room}" (not in rooms)`);
     });
+    const tiers = new Set<string>([...SPONSOR_TIERS, ...(conf.tiers ?? []).map((tier: any) => tier.id)]);
+    (conf.sponsors ?? []).forEach((sponsor: any, index: number) => {
+      if (!tiers.has(sponsor.tier)) push(entry.file, `sponsors[${index}].tier`, `unknown tier "${sponsor.tier}" (known: ${[...tiers].join(', ')}; add others under tiers)`);
+    });
+    for (const list of ['rooms', 'kinds', 'tiers'] as const) {
+      const seen = new Set<string>();
+      (conf[list] ?? []).forEach((item: any, index: number) => {
+        if (seen.has(item.id)) push(entry.file, `${list}[${index}].id`, `duplicate id "${item.id}"`);
+        seen.add(item.id);
+      });
+    }
+    if (!conferences.has(entry.id)) continue;
+    const first = conf.start.slice(0, 10);
+    const last = conf.end.slice(0, 10);
+    (conf.days ?? []).forEach((day: any, index: number) => {
+      if (day.date < first || day.date > last) push(entry.file, `days[${index}].date`, `${day.date} is outside the conference's dates (${first} to ${last})`);
+      else if (index > 0 && day.date <= conf.days[index - 1].date) push(entry.file, `days[${index}].date`, `must come after the day before it (${conf.days[index - 1].date})`);
+    });
+    if (conf.timezone) {
+      const expected = zoneOffsetAt(conf.timezone, Date.parse(conf.start));
+      if (expected !== offsetMinutes(offsetOf(conf.start))) {
+        push(entry.file, 'timezone', `${conf.timezone} is not at offset ${offsetOf(conf.start)} on ${first} (start says so)`);
+      }
+    }
   }
 
   // Talks: references, times, slot clashes, reviews in both languages.
@@ -363,6 +394,15 @@ export function validateContent(content: RawContent): ContentError[] {
     }
     if (talk.start && talk.end && minutes(talk.end) <= minutes(talk.start)) push(entry.file, 'end', `must be after start ${talk.start}`);
     if (talk.conference) late(talk.conference, entry.file, 'day', talk.day);
+    const conf = conferences.get(talk.conference)?.value;
+    if (conf && talk.kind) {
+      const kinds = [...SESSION_KINDS, ...(conf.kinds ?? []).map((kind: any) => kind.id)];
+      if (!kinds.includes(talk.kind)) push(entry.file, 'kind', `unknown kind "${talk.kind}" (known: ${kinds.join(', ')}; a conference adds others under kinds)`);
+    }
+    if (conf && talk.room !== undefined && (conf.rooms ?? []).length > 0 && !conf.rooms.some((room: any) => room.id === talk.room)) {
+      push(entry.file, 'room', `unknown room "${talk.room}" (the conference's rooms: ${conf.rooms.map((room: any) => room.id).join(', ')})`);
+    }
+    if ((talk.translatedTitle ?? []).length === LANGS.length) push(entry.file, 'translatedTitle', 'at least one title must be the official one');
     const dir = dirname(entry.file);
     const untranslated: string[] = talk.untranslated ?? [];
     if (talk.untranslated) {
@@ -395,8 +435,9 @@ export function validateContent(content: RawContent): ContentError[] {
       for (let j = 0; j < i; j++) {
         const a = talks[i];
         const b = talks[j];
-        if (a.value.room === b.value.room && overlaps(a.value, b.value)) {
-          push(a.file, 'start', `day ${a.value.day} ${a.value.start}-${a.value.end} in room "${a.value.room}" clashes with ${b.file} (${b.value.start}-${b.value.end})`);
+        const room = a.value.room ?? 'main';
+        if (room === (b.value.room ?? 'main') && overlaps(a.value, b.value)) {
+          push(a.file, 'start', `day ${a.value.day} ${a.value.start}-${a.value.end} in room "${room}" clashes with ${b.file} (${b.value.start}-${b.value.end})`);
         }
       }
     }
@@ -446,6 +487,11 @@ export function validateContent(content: RawContent): ContentError[] {
   for (const entry of of('speaker')) {
     (entry.value.companies ?? []).forEach((company: any, index: number) => {
       if (company?.conference) checkConferenceRef(entry.file, `companies[${index}].conference`, company.conference);
+      if (!conferences.has(company?.conference)) return;
+      (company.talks ?? []).forEach((talk: string, talkIndex: number) => {
+        const given = talksByConference.get(company.conference)?.some((other) => other.id === talk && (other.value.speakers ?? []).includes(entry.id));
+        if (!given) push(entry.file, `companies[${index}].talks[${talkIndex}]`, `"${entry.id}" gave no talk "${talk}" at ${company.conference}`);
+      });
     });
   }
 

@@ -80,6 +80,49 @@ const source = z
   })
   .strict();
 
+/**
+ * Session kinds every conference may use without declaring them; the interface dictionary labels them
+ * (`kind.<id>`). A conference adds its own under `kinds` with a label in both languages.
+ */
+export const SESSION_KINDS = [
+  'keynote',
+  'talk',
+  'lightning',
+  'panel',
+  'workshop',
+  'training',
+  'qa',
+  'registration',
+  'opening',
+  'welcome',
+  'closing',
+  'break',
+  'lunch',
+  'meal',
+  'party',
+  'other',
+] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+/** Kinds that are not talks: shown as plain slots, without a talk page. */
+export const SLOT_KINDS: readonly string[] = ['registration', 'opening', 'welcome', 'closing', 'break', 'lunch', 'meal', 'party'];
+
+/** Sponsor tiers with a label in the dictionary (`tier.<id>`); a conference declares others under `tiers`. */
+export const SPONSOR_TIERS = ['co-organizer', 'diamond', 'platinum', 'gold', 'silver', 'bronze', 'partner', 'media', 'community'] as const;
+
+/** An IANA time-zone name such as "Asia/Shanghai", checked against the zones this Node knows. */
+const timeZone = z.string().refine((value) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return /\//.test(value) || value === 'UTC';
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time-zone name such as "Asia/Shanghai" or "Europe/Berlin"');
+
+/** A conference's own label for something (a room, a kind, a tier), given once in both languages. */
+const labelled = z.object({ id, name: bilingual }).strict();
+
 export const conferenceSchema = z
   .object({
     name: bilingual,
@@ -88,20 +131,33 @@ export const conferenceSchema = z
     venue: bilingual,
     start: isoDateTime,
     end: isoDateTime,
+    /** The conference's time zone; without it, times carry only the fixed offset of `start`. */
+    timezone: timeZone.optional(),
+    /**
+     * The conference's days in order, when they are not simply consecutive days numbered from 1, or when a day has
+     * a name ("Training day"). A talk's `day` is the 1-based position in this list.
+     */
+    days: z.array(z.object({ date: isoDate, name: bilingual.optional() }).strict()).default([]),
+    /** Rooms, in the order the schedule shows them as columns; a talk's `room` is one of these ids. */
+    rooms: z.array(labelled).default([]),
+    /** Session kinds of this conference beyond the common ones (SESSION_KINDS). */
+    kinds: z.array(labelled).default([]),
+    /** Sponsor tiers of this conference beyond the common ones (SPONSOR_TIERS), in the order to show them. */
+    tiers: z.array(labelled).default([]),
     organizer: z.object({ name: bilingual, url: httpUrl.optional() }).strict(),
     sponsors: z
       .array(
         z
           .object({
             name: bilingual,
-            tier: z.enum(['co-organizer', 'diamond', 'platinum', 'gold', 'silver', 'partner']),
+            tier: id,
             url: httpUrl.optional(),
           })
           .strict(),
       )
       .default([]),
     links: z.array(link).default([]),
-    /** Slots of the schedule that are not talks: registration, breaks, the evening party. */
+    /** Slots of the schedule that have no review: registration, breaks, meals, the evening party. */
     slots: z
       .array(
         z
@@ -109,8 +165,10 @@ export const conferenceSchema = z
             day: z.number().int().positive(),
             start: clock,
             end: clock,
-            kind: z.enum(['registration', 'opening', 'welcome', 'break', 'lunch', 'party']),
+            kind: id,
             title: bilingual.optional(),
+            /** The room it takes place in; without one, the slot is for everyone (a break across all rooms). */
+            room: id.optional(),
             /** Who sponsored this slot (the evening party), shown in the page's language. */
             sponsors: z.array(bilingual).default([]),
           })
@@ -127,14 +185,21 @@ export const talkSchema = z
     day: z.number().int().positive(),
     start: clock,
     end: clock,
-    room: z.string().min(1).default('main'),
+    /** A room id; its label comes from the conference's `rooms`. Without one, the talk is in the only room. */
+    room: z.string().min(1).optional(),
+    /** The kind of session (SESSION_KINDS or the conference's own `kinds`). */
+    kind: id.default('talk'),
     speakers: z.array(id).min(1, 'needs at least one speaker'),
     title: bilingual,
+    /** Languages in which `title` is our translation rather than an official title; pages do not call it official. */
+    translatedTitle: z.array(z.enum(LANGS)).default([]),
     tags: z.array(id).default([]),
     slides: httpUrl.refine((url) => slidesFileName(url) !== undefined, 'has a "%" that is not an escape like %20 (write a literal % as %25)').optional(),
     links: z.array(link).default([]),
     /** Languages this talk has no review in yet; their pages say so and point to the other language. */
     untranslated: z.array(z.enum(LANGS)).default([]),
+    /** The session's id in the schedule it was imported from (`npm run import` finds the talk again by it). */
+    importId: z.string().min(1).optional(),
   })
   .strict();
 
@@ -162,8 +227,12 @@ export const speakerSchema = z
     romanization: z.string().min(1).optional(),
     /** Other spellings readers search for, including misspellings on official pages. */
     aliases: z.array(z.string().min(1)).default([]),
+    /**
+     * Affiliations, per conference; a speaker may have several at one conference. `talks` narrows one to some of
+     * that conference's talks (a speaker who gave two talks for two employers).
+     */
     companies: z
-      .array(z.object({ conference: id, name: bilingual, note: bilingual.optional() }).strict())
+      .array(z.object({ conference: id, name: bilingual, note: bilingual.optional(), talks: z.array(id).optional() }).strict())
       .default([]),
     links: z.array(link).default([]),
   })

@@ -103,7 +103,7 @@ describe('template', () => {
 describe('model', () => {
   const t = (id: string, day: number, start: string, end: string, speakers: string[], tags: string[], conference = 'c1') => ({
     id,
-    data: { conference, day, start, end, room: 'main', speakers, tags, title: { zh: id, en: id }, links: [], untranslated: [] } as Talk,
+    data: { conference, day, start, end, room: 'main', kind: 'talk', speakers, tags, title: { zh: id, en: id }, translatedTitle: [], links: [], untranslated: [] } as Talk,
   });
   const talks = [t('b', 1, '10:00', '11:00', ['x'], ['go']), t('c', 2, '09:00', '10:00', ['y', 'x'], ['go', 'db']), t('a', 1, '09:00', '10:00', ['y'], [])];
   const conferences = [{ id: 'c1', data: { start: '2016-04-16T09:00:00+08:00', end: '2016-04-17T18:00:00+08:00', slots: [{ day: 1, start: '11:00', end: '11:20', kind: 'break', sponsors: [] }] } as unknown as Conference }];
