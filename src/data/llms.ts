@@ -52,7 +52,7 @@ export async function languageLlmsTxt(lang: Lang, origin: string): Promise<strin
         title: t('llms.talks'),
         links: site.talks.map((talk) => {
           const conference = site.conferences.find((conf) => conf.id === talk.data.conference)!;
-          const verdict = verdictFor(site, talk.id, lang)?.text;
+          const verdict = verdictFor(site, talk, lang)?.text;
           return {
             title: talk.data.title[lang],
             url: twin({ kind: 'talk', conference: conference.id, talk: talk.id }),

@@ -3,16 +3,15 @@
  * other one for a stand-in), reads embedded files through the page's own resolution, and hands plain data to the
  * pure writers of src/lib/markdown-twin.ts. The twin routes are one line each on top of this.
  */
-import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { contentRoot } from '../lib/config.ts';
-import { fileUrl, resolveEmbed } from '../lib/embed.ts';
+import { fileUrl, readEmbed } from '../lib/embed.ts';
 import { otherLang, useTranslations } from '../lib/i18n.ts';
 import { conferenceTwin, fillEmbeds, guideTwin, speakerTwin, tagTwin, talkTwin, type ListedTalk, type TwinContext } from '../lib/markdown-twin.ts';
 import { hasLanguage, talksBySpeaker, talksByTag, timeline, type Entry, type Talk } from '../lib/model.ts';
 import { localizedUrl, type Route } from '../lib/paths.ts';
 import type { Lang } from '../lib/schema.ts';
-import { inLanguage, loadSite, verdictFor, type Site } from './site.ts';
+import { inLanguage, loadSite, reviewKey, verdictFor, type Site } from './site.ts';
 
 interface Ctx extends TwinContext {
   origin: string;
@@ -31,22 +30,22 @@ function bodyOf(ctx: Ctx, entry: { body?: string; filePath?: string }): string {
   return fillEmbeds(
     entry.body ?? '',
     (path) => {
-      const { absolute, underContent } = resolveEmbed(root, markdownPath, path);
-      return { name: basename(absolute), text: readFileSync(absolute, 'utf8'), url: new URL(fileUrl(ctx.base, underContent), ctx.origin).href };
+      const { absolute, underContent, text } = readEmbed(root, markdownPath, path);
+      return { name: basename(absolute), text, url: new URL(fileUrl(ctx.base, underContent), ctx.origin).href };
     },
     (name) => t('code.downloadFile', { name }),
   ).trim();
 }
 
 const listed = (site: Site, lang: Lang, talks: readonly Entry<Talk>[]): ListedTalk[] =>
-  talks.map((talk) => ({ talk, conference: site.conferences.find((conf) => conf.id === talk.data.conference)!, verdict: verdictFor(site, talk.id, lang)?.text }));
+  talks.map((talk) => ({ talk, conference: site.conferences.find((conf) => conf.id === talk.data.conference)!, verdict: verdictFor(site, talk, lang)?.text }));
 
 export async function talkMarkdown(lang: Lang, origin: string, talk: Entry<Talk>): Promise<string> {
   const site = await loadSite();
   const ctx = twinContext(lang, origin);
   // The page's rule: its own language, or the other one when the talk is declared untranslated.
   const reviewLang = hasLanguage(talk.data, lang) ? lang : otherLang(lang);
-  const review = { lang: reviewLang, entry: site.reviews.get(`${talk.id}/${reviewLang}`)! };
+  const review = { lang: reviewLang, entry: site.reviews.get(reviewKey(talk, reviewLang))! };
   return talkTwin({
     ctx,
     conference: site.conferences.find((conf) => conf.id === talk.data.conference)!,

@@ -8,13 +8,15 @@
  * block in a <figure> whose caption names the file and links to a byte-identical download. Every other code block
  * gets the same toolbar with a copy button, and shell sessions (```console) one copy button per command.
  */
-import { readFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from './schema.ts';
+import { LANG_FILE } from './content-layout.ts';
+import { DEFAULT_LANG } from './site-constants.ts';
 import { withBase } from './paths.ts';
 import { useTranslations } from './i18n.ts';
 import { sessionTree, type TreeNode } from './console.ts';
+import { decodeText, readInsideRoot } from './content-files.ts';
 
 /** Attributes of a fence's meta string: `file="files/x.json" title="..."` (quotes optional). */
 export function parseFenceMeta(meta: string | null | undefined): Record<string, string> {
@@ -36,22 +38,23 @@ export function embeddedFiles(body: string): Array<{ path: string; line: number 
   return found;
 }
 
+/** The folder (under the base) that downloads of embedded files live in. */
+export const DOWNLOADS_DIR = 'files';
+
 /**
- * Where an embedded file lives: `path` relative to the Markdown file, which must stay inside the content root (the
- * content check reports a path that leaves it; this throw guards every other reader). Returns the absolute path and
- * the path under the content root, as the download URL names it. The page's plugin and the Markdown twins share it.
+ * An embedded file: `path` relative to the Markdown file, read only from inside the content root and only as UTF-8
+ * text. The content check already failed the build on a missing file, a link out of the content root or a file that
+ * is not UTF-8; these throws guard direct renders. The page's plugin and the Markdown twins both read through here.
  */
-export function resolveEmbed(contentRoot: string, markdownPath: string, path: string): { absolute: string; underContent: string } {
+export function readEmbed(contentRoot: string, markdownPath: string, path: string): { absolute: string; underContent: string; text: string } {
   const absolute = join(dirname(markdownPath), path);
-  const underContent = relative(contentRoot, absolute);
-  if (underContent === '' || underContent.startsWith('..') || isAbsolute(underContent)) {
-    throw new Error(`${markdownPath}: file="${path}": must name a file inside the content root`);
-  }
-  return { absolute, underContent: underContent.split(sep).join('/') };
+  const decoded = decodeText(readInsideRoot(contentRoot, absolute));
+  if ('reason' in decoded) throw new Error(`${absolute}: ${decoded.reason}`);
+  return { absolute, underContent: relative(contentRoot, absolute).split(sep).join('/'), text: decoded.text };
 }
 
 /** The public URL of an embedded file: files/<path under the content root>. */
-export const fileUrl = (base: string, pathUnderContent: string): string => withBase(base, `files/${pathUnderContent}`);
+export const fileUrl = (base: string, pathUnderContent: string): string => withBase(base, `${DOWNLOADS_DIR}/${pathUnderContent}`);
 
 /** Fence languages that hold a shell session: commands after `$ `, then what they printed. */
 export const SESSION_LANGS = new Set(['console', 'shell-session', 'sh-session']);
@@ -107,7 +110,8 @@ export function remarkEmbedFiles(options: EmbedOptions) {
     const tree = root as MdastNode;
     if (!file.path) return;
     const markdownPath = typeof file.path === 'string' ? file.path : fileURLToPath(file.path);
-    const lang: Lang = basename(markdownPath) === 'en.md' ? 'en' : 'zh';
+    // The page language of the Markdown file (zh.md, en.md), for the copy buttons' labels.
+    const lang = (LANG_FILE.exec(basename(markdownPath))?.[1] ?? DEFAULT_LANG) as Lang;
     let blocks = 0;
     const templates: string[] = [];
     const visit = (node: MdastNode) => {
@@ -153,9 +157,7 @@ function figure(className: string[], properties: Record<string, unknown>, childr
 }
 
 function embedFile(code: MdastNode, path: string, markdownPath: string, lang: Lang, options: EmbedOptions): MdastNode {
-  const { absolute, underContent } = resolveEmbed(options.contentRoot, markdownPath, path);
-  // The content check already failed the build on a missing file; this throw guards direct renders.
-  const text = readFileSync(absolute, 'utf8');
+  const { absolute, underContent, text } = readEmbed(options.contentRoot, markdownPath, path);
   const name = basename(absolute);
   const t = useTranslations(lang);
   const download: TreeNode = {

@@ -165,7 +165,7 @@ export interface TalkTwinInput {
   speakers: readonly Entry<Speaker>[];
   tags: readonly Entry<Tag>[];
   /** The review shown on the page: in the page's language, or the other one when the talk has none yet. */
-  review: { lang: Lang; heading: string; verdict: string; note?: string; body: string };
+  review: { lang: Lang; heading: string; verdict: string; note?: string; noteKind?: string; body: string };
   /** A room name to show, if the talk has one worth naming. */
   room?: string;
 }
@@ -196,7 +196,7 @@ export function talkTwin({ ctx, conference, talk, speakers, tags, review, room }
     review.lang !== lang && untranslatedNotice(lang, ctx.url(review.lang, talkRoute)),
     `## ${mdText(review.heading)}`,
     `**${mdText(t('talk.verdict'))}**${reviewColon}${review.verdict}`,
-    review.note && `> **${mdText(t('talk.note'))}**${reviewColon}${review.note}`,
+    review.note && `> **${mdText(t(`talk.note.${review.noteKind ?? 'correction'}` as UiKey))}**${reviewColon}${review.note}`,
     review.body,
     conference.data.source && `---\n\n${creditLine(lang, conference.data.source)}`,
   ]);

@@ -1,13 +1,12 @@
 /** The share card of a guide page, 1200x630 PNG (src/data/cards.ts). */
 import type { APIRoute } from 'astro';
 import { cardPaths, cardResponse } from '../../../../data/cards.ts';
-import { loadSite } from '../../../../data/site.ts';
-import { perLanguage } from '../../../../lib/routes.ts';
+import { loadPages } from '../../../../data/site.ts';
+import { staticPaths } from '../../../../lib/pages.ts';
 import type { Lang } from '../../../../lib/schema.ts';
 
 export async function getStaticPaths() {
-  const site = await loadSite();
-  return cardPaths(perLanguage(site.guides, (guide) => ({ guide: guide.id })));
+  return cardPaths(staticPaths(await loadPages(), 'guide'));
 }
 
 export const GET: APIRoute = ({ params }) => cardResponse(params.lang as Lang, { kind: 'guide', guide: params.guide! });
