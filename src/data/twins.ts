@@ -53,8 +53,6 @@ export async function talkMarkdown(lang: Lang, origin: string, talk: Entry<Talk>
     speakers: site.speakers,
     tags: site.tags,
     review: { lang: review.lang, ...review.entry.data, body: bodyOf(ctx, review.entry) },
-    // "main" is the schema's default: a talk whose room nobody named.
-    room: talk.data.room !== 'main' ? talk.data.room : undefined,
   });
 }
 

@@ -11,7 +11,7 @@
  */
 import type { Lang } from './schema.ts';
 import type { Conference, Entry, Guide, Speaker, Tag, Talk } from './model.ts';
-import { companyAt } from './model.ts';
+import { companiesAt, companyAt, dayName, kindLabel, officialTitles, roomLabel, tierLabel } from './model.ts';
 import { formatDate, joinList, otherLang, useTranslations, withParenthetical, type UiKey } from './i18n.ts';
 import { dayDate } from './schedule.ts';
 import { fillTemplate } from './template.ts';
@@ -139,9 +139,9 @@ const join = (blocks: Array<string | undefined | false>): string =>
     .map((block) => block.replace(/\s+$/, ''))
     .join('\n\n')}\n`;
 
-function speakerLine(ctx: TwinContext, speaker: Entry<Speaker>, conference: string): string {
+function speakerLine(ctx: TwinContext, speaker: Entry<Speaker>, conference: string, talk?: string): string {
   const { lang } = ctx;
-  const company = companyAt(speaker.data, conference)?.name[lang];
+  const company = joinList(lang, companiesAt(speaker.data, conference, talk).map((entry) => entry.name[lang])) || undefined;
   return [
     mdLink(speaker.data.name[lang], ctx.url(lang, { kind: 'speaker', speaker: speaker.id })) + mdText(withParenthetical(lang, '', company)),
     ...speaker.data.links.map((link) => mdLink(label(link, lang), link.url)),
@@ -176,15 +176,19 @@ export function talkTwin({ ctx, conference, talk, speakers, tags, review, room }
   const data = talk.data;
   const people = data.speakers.map((id) => speakers.find((speaker) => speaker.id === id)).filter((speaker) => speaker !== undefined);
   const talkRoute: Route = { kind: 'talk', conference: conference.id, talk: talk.id };
+  const official = officialTitles(data);
+  const ours = (['zh', 'en'] as const).filter((code) => data.translatedTitle.includes(code));
+  const roomName = room ?? roomLabel(conference.data, data.room, lang);
+  const dayText = dayName(conference.data, data.day, lang) ?? t('conf.day', { n: data.day });
   const facts = [
     fact(lang, t('markdown.conference'), mdLink(conference.data.name[lang], ctx.url(lang, { kind: 'conference', conference: conference.id }))),
-    fact(lang, t('talk.officialTitles'), ''),
-    `  - ${mdText(t('talk.officialZh'))}${colon(lang)}${mdText(data.title.zh)}`,
-    `  - ${mdText(t('talk.officialEn'))}${colon(lang)}${mdText(data.title.en)}`,
-    fact(lang, t('talk.speakers'), people.length === 1 ? speakerLine(ctx, people[0], conference.id) : ''),
-    ...(people.length > 1 ? people.map((speaker) => `  - ${speakerLine(ctx, speaker, conference.id)}`) : []),
-    fact(lang, t('talk.when'), `${t('conf.day', { n: data.day })} · ${formatDate(lang, dayDate(conference.data, data.day))} · ${data.start}–${data.end}`),
-    ...(room ? [fact(lang, t('markdown.room'), mdText(room))] : []),
+    fact(lang, official.length > 1 ? t('talk.officialTitles') : t('talk.officialTitle'), ''),
+    ...official.map((entry) => `  - ${mdText(t(entry.lang === 'zh' ? 'talk.officialZh' : 'talk.officialEn'))}${colon(lang)}${mdText(entry.title)}`),
+    ...(ours.length > 0 ? [fact(lang, t('talk.ourTranslation'), ours.map((code) => mdText(data.title[code])).join(' '))] : []),
+    fact(lang, t('talk.speakers'), people.length === 1 ? speakerLine(ctx, people[0], conference.id, talk.id) : ''),
+    ...(people.length > 1 ? people.map((speaker) => `  - ${speakerLine(ctx, speaker, conference.id, talk.id)}`) : []),
+    fact(lang, t('talk.when'), `${dayText} · ${formatDate(lang, dayDate(conference.data, data.day))} · ${data.start}–${data.end}`),
+    ...(roomName ? [fact(lang, t('talk.room'), mdText(roomName))] : []),
     ...(data.tags.length > 0 ? [fact(lang, t('talk.tags'), tagLinks(ctx, data.tags, tags))] : []),
     ...(data.slides ? [fact(lang, t('talk.slides'), mdLink(slidesName(data.slides), data.slides))] : []),
     ...(data.links.length > 0 ? [fact(lang, t('talk.links'), linkList(lang, data.links))] : []),
@@ -234,7 +238,7 @@ export function conferenceTwin({ ctx, conference, days, speakers, summary }: Con
           fact(lang, t('conf.sponsors'), ''),
           ...tiers.map(
             (tier) =>
-              `  - ${mdText(t(`tier.${tier}` as UiKey))}${colon(lang)}${data.sponsors
+              `  - ${mdText(tierLabel(data, tier, lang))}${colon(lang)}${data.sponsors
                 .filter((sponsor) => sponsor.tier === tier)
                 .map((sponsor) => mdText(sponsor.name[lang]))
                 .join(lang === 'zh' ? '、' : ', ')}`,
@@ -245,13 +249,13 @@ export function conferenceTwin({ ctx, conference, days, speakers, summary }: Con
   ];
   const schedule = days.map(({ day, items }) =>
     [
-      `### ${mdText(t('conf.dayLabel', { n: day, date: formatDate(lang, dayDate(data, day)) }))}`,
+      `### ${mdText(`${dayName(data, day, lang) ?? t('conf.day', { n: day })} · ${formatDate(lang, dayDate(data, day))}`)}`,
       '',
       ...items.map((item) => {
         const time = `${item.start}–${item.end}`;
         if (item.type === 'slot') {
           const title = item.slot.title ? `${colon(lang)}${mdText(item.slot.title[lang])}` : '';
-          return `- ${time} ${mdText(t(`slot.${item.slot.kind}` as UiKey))}${title}`;
+          return `- ${time} ${mdText(kindLabel(data, item.slot.kind, lang))}${title}`;
         }
         const talk = item.talk;
         const names = joinList(
