@@ -69,7 +69,9 @@ describe.each(twinPages)('the twin of %s', (path) => {
     facts.find('dt').each((_, dt) => expect($md('strong').map((__, el) => oneSpace($md(el).text())).get(), path).toContain(oneSpace($(dt).text())));
     facts.find('dd').each((_, dd) => {
       const items = $(dd).find('li');
-      const texts = items.length > 0 ? items.map((__, li) => $(li).text()).get() : [$(dd).text()];
+      // What a reader sees: not the scripts, nor buttons that only work with JavaScript.
+      const visible = (el: Parameters<typeof $>[0]) => $(el).clone().find('script, button, [hidden]').remove().end().text();
+      const texts = items.length > 0 ? items.map((__, li) => visible(li)).get() : [visible(dd)];
       for (const item of texts) expect(mdAll, `${path}: fact "${oneSpace(item)}"`).toContain(squeeze(item));
     });
     facts.find('a[href]').each((_, a) => expect(mdLinks).toContain(`${oneSpace($(a).text())} -> ${absolute($(a).attr('href')!, path)}`));
@@ -87,7 +89,8 @@ describe.each(twinPages)('the twin of %s', (path) => {
       });
       return;
     }
-    expect(container.length).toBe(1);
+    // A guide's body may be split in two around its adapt form.
+    expect(container.length).toBeGreaterThan(0);
     const blocks = container.find('p, li, h2, h3, h4, th, td, dt, dd, blockquote').filter((_, el) => $(el).closest('figure').length === 0);
     expect(blocks.length).toBeGreaterThan(0);
     blocks.each((_, el) => {

@@ -8,7 +8,7 @@ import { contentRoot } from '../lib/config.ts';
 import { fileUrl, readEmbed } from '../lib/embed.ts';
 import { otherLang, useTranslations } from '../lib/i18n.ts';
 import { conferenceTwin, fillEmbeds, guideTwin, speakerTwin, tagTwin, talkTwin, type ListedTalk, type TwinContext } from '../lib/markdown-twin.ts';
-import { hasLanguage, talksBySpeaker, talksByTag, timeline, type Entry, type Talk } from '../lib/model.ts';
+import { guidesByTag, hasLanguage, talksBySpeaker, talksByTag, timeline, type Entry, type Talk } from '../lib/model.ts';
 import { localizedUrl, type Route } from '../lib/paths.ts';
 import type { Lang } from '../lib/schema.ts';
 import { inLanguage, loadSite, reviewKey, verdictFor, type Site } from './site.ts';
@@ -88,7 +88,11 @@ export async function speakerMarkdown(lang: Lang, origin: string, speakerId: str
 export async function tagMarkdown(lang: Lang, origin: string, tagId: string): Promise<string> {
   const site = await loadSite();
   const tag = site.tags.find((entry) => entry.id === tagId)!;
-  return tagTwin({ ctx: twinContext(lang, origin), tag, talks: listed(site, lang, talksByTag(site.talks).get(tag.id) ?? []), speakers: site.speakers });
+  const guides = (guidesByTag(site.guides).get(tag.id) ?? []).flatMap((guide) => {
+    const text = inLanguage(site.guideTexts, guide.id, lang)?.entry.data;
+    return text ? [{ guide, title: text.title, description: text.description }] : [];
+  });
+  return tagTwin({ ctx: twinContext(lang, origin), tag, talks: listed(site, lang, talksByTag(site.talks).get(tag.id) ?? []), speakers: site.speakers, guides });
 }
 
 /** The response for a twin: Markdown, UTF-8 (RFC 7763). */

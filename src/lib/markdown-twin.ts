@@ -16,6 +16,7 @@ import { formatDate, joinList, otherLang, useTranslations, withParenthetical, ty
 import { dayDate } from './schedule.ts';
 import { fillTemplate } from './template.ts';
 import { parseFenceMeta } from './embed.ts';
+import { zoneLabel } from './calendar.ts';
 import type { Route } from './paths.ts';
 
 /** The twin of the page at a directory URL (with or without origin): `<page>/index.html.md`. */
@@ -112,9 +113,9 @@ const label = (link: LinkItem, lang: Lang) => (typeof link.label === 'string' ? 
 const fact = (lang: Lang, name: string, value: string) => `- **${mdText(name)}**${value ? colon(lang) + value : colon(lang).trimEnd()}`;
 
 /** The credit line of the page, with the author and the original post as links. */
-export function creditLine(lang: Lang, source: Source): string {
+export function creditLine(lang: Lang, source: Source, key: 'credit.text' | 'credit.list' | 'credit.guide' = 'credit.text'): string {
   const t = useTranslations(lang);
-  return fillTemplate(t('credit.text'), ['author', 'title', 'date'])
+  return fillTemplate(t(key), ['author', 'title', 'date'])
     .map((part) =>
       part.type === 'text'
         ? mdText(part.value)
@@ -187,7 +188,11 @@ export function talkTwin({ ctx, conference, talk, speakers, tags, review, room }
     ...(ours.length > 0 ? [fact(lang, t('talk.ourTranslation'), ours.map((code) => mdText(data.title[code])).join(' '))] : []),
     fact(lang, t('talk.speakers'), people.length === 1 ? speakerLine(ctx, people[0], conference.id, talk.id) : ''),
     ...(people.length > 1 ? people.map((speaker) => `  - ${speakerLine(ctx, speaker, conference.id, talk.id)}`) : []),
-    fact(lang, t('talk.when'), `${dayText} · ${formatDate(lang, dayDate(conference.data, data.day))} · ${data.start}–${data.end}`),
+    fact(
+      lang,
+      t('talk.when'),
+      `${dayText} · ${formatDate(lang, dayDate(conference.data, data.day))} · ${data.start}–${data.end} ${mdText(zoneLabel(conference.data))} ${mdLink(t('talk.calendar'), ctx.url(lang, { kind: 'talkCalendar', conference: conference.id, talk: talk.id }))}`,
+    ),
     ...(roomName ? [fact(lang, t('talk.room'), mdText(roomName))] : []),
     ...(data.tags.length > 0 ? [fact(lang, t('talk.tags'), tagLinks(ctx, data.tags, tags))] : []),
     ...(data.slides ? [fact(lang, t('talk.slides'), mdLink(slidesName(data.slides), data.slides))] : []),
@@ -230,7 +235,7 @@ export function conferenceTwin({ ctx, conference, days, speakers, summary }: Con
   const data = conference.data;
   const tiers = [...new Set(data.sponsors.map((sponsor) => sponsor.tier))];
   const facts = [
-    fact(lang, t('conf.dates'), `${formatDate(lang, data.start)} ${data.start.slice(11, 16)} – ${formatDate(lang, data.end)} ${data.end.slice(11, 16)} (UTC${data.start.slice(19)})`),
+    fact(lang, t('conf.dates'), `${formatDate(lang, data.start)} ${data.start.slice(11, 16)} – ${formatDate(lang, data.end)} ${data.end.slice(11, 16)}${withParenthetical(lang, '', `UTC${data.start.slice(19)}`)}`),
     fact(lang, t('conf.venue'), mdText(data.venue[lang])),
     fact(lang, t('conf.organizer'), data.organizer.url ? mdLink(data.organizer.name[lang], data.organizer.url) : mdText(data.organizer.name[lang])),
     ...(tiers.length > 0
@@ -297,7 +302,7 @@ export function guideTwin({ ctx, guide, text }: GuideTwinInput): string {
     `${mdText(t('guide.guides'))} · ${mdText(t('guide.published', { date: formatDate(lang, guide.data.published) }))}`,
     text.lang !== lang && untranslatedNotice(lang, ctx.url(text.lang, { kind: 'guide', guide: guide.id })),
     text.body,
-    guide.data.source && `---\n\n${creditLine(lang, guide.data.source)}`,
+    guide.data.source && `---\n\n${creditLine(lang, guide.data.source, 'credit.guide')}`,
   ]);
 }
 
@@ -333,7 +338,7 @@ function talkList(ctx: TwinContext, talks: readonly ListedTalk[], speakers: read
 function listCredits(lang: Lang, talks: readonly ListedTalk[]): string | undefined {
   const sources = new Map<string, Source>();
   for (const { conference } of talks) if (conference.data.source) sources.set(conference.data.source.url, conference.data.source);
-  return sources.size > 0 ? `---\n\n${[...sources.values()].map((source) => creditLine(lang, source)).join('\n\n')}` : undefined;
+  return sources.size > 0 ? `---\n\n${[...sources.values()].map((source) => creditLine(lang, source, 'credit.list')).join('\n\n')}` : undefined;
 }
 
 export interface SpeakerTwinInput {
@@ -367,15 +372,22 @@ export interface TagTwinInput {
   tag: Entry<Tag>;
   talks: readonly ListedTalk[];
   speakers: readonly Entry<Speaker>[];
+  /** Guides with the tag, in the page's order, with the text the page shows. */
+  guides?: ReadonlyArray<{ guide: Entry<Guide>; title: string; description: string }>;
 }
 
-export function tagTwin({ ctx, tag, talks, speakers }: TagTwinInput): string {
+export function tagTwin({ ctx, tag, talks, speakers, guides = [] }: TagTwinInput): string {
   const { lang } = ctx;
   const t = useTranslations(lang);
+  const counts = [talks.length > 0 && t('tags.count', { n: talks.length }), guides.length > 0 && t('tags.guideCount', { n: guides.length })].filter(Boolean).join(' · ');
+  const guideSources = new Map<string, Source>();
+  for (const { guide } of guides) if (guide.data.source) guideSources.set(guide.data.source.url, guide.data.source);
   return join([
     `# ${mdText(tag.data.label[lang])}`,
-    `${mdText(tag.data.description[lang])} ${mdText(t('tags.count', { n: talks.length }))}`,
+    `${mdText(tag.data.description[lang])} ${mdText(counts)}`,
+    guides.map(({ guide, title, description }) => `- ${mdLink(title, ctx.url(lang, { kind: 'guide', guide: guide.id }))}\n  ${mdText(description)}`).join('\n'),
     talkList(ctx, talks, speakers),
     listCredits(lang, talks),
+    ...[...guideSources.values()].map((source) => creditLine(lang, source, 'credit.guide')),
   ]);
 }
