@@ -16,7 +16,11 @@ export function programFor(site: Site, conferenceId: string, lang: Lang, base: s
     lang,
     base,
     origin,
-    verdict: (talkId) => verdictFor(site, talkId, lang)?.text,
+    // Talk ids are unique per conference only: the verdict is looked up on this conference's talk of that id.
+    verdict: (talkId) => {
+      const talk = site.talks.find((entry) => entry.id === talkId && entry.data.conference === conferenceId);
+      return talk && verdictFor(site, talk, lang)?.text;
+    },
   });
   const t = useTranslations(lang);
   return {
