@@ -16,11 +16,7 @@ export function programFor(site: Site, conferenceId: string, lang: Lang, base: s
     lang,
     base,
     origin,
-    // Talk ids are unique within a conference only, so the review is found through the talk of this conference.
-    verdict: (talkId) => {
-      const talk = site.talks.find((entry) => entry.data.conference === conferenceId && entry.id === talkId);
-      return talk && verdictFor(site, talk, lang)?.text;
-    },
+    verdict: (talk) => verdictFor(site, talk, lang)?.text,
   });
   const t = useTranslations(lang);
   return {
