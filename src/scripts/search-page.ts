@@ -3,7 +3,7 @@
  * `<search-page>` reads its state from the URL, keeps the form and the URL in step, and imports Pagefind (index and
  * all) on the first search. The rules of a search live in src/lib/search*.ts; this file only wires them to the page.
  */
-import { RANKING, bestExcerpt, runSearch, type PagefindApi, type PagefindResult, type SearchOutcome } from '../lib/search-engine.ts';
+import { RANKING, bestExcerpt, fetchFoldTable, resultMatches, runSearch, type PagefindApi, type PagefindResult, type SearchOutcome } from '../lib/search-engine.ts';
 import { FACETS, emptyFilters, hasCriteria, parseSearchParams, sameState, searchHref, type Facet, type SearchState } from '../lib/search-url.ts';
 import { highlightExcerpt, highlightText, tidyChinese } from '../lib/search.ts';
 
@@ -15,6 +15,8 @@ interface Messages {
   error: string;
   prompt: string;
   kinds: Record<string, string>;
+  /** "Page in English", keyed by the lang of the page a result is in. */
+  pageIn: Record<string, string>;
 }
 
 /** Results rendered at once; "show more" adds this many again. */
@@ -30,6 +32,7 @@ class SearchPage extends HTMLElement {
   private list!: HTMLOListElement;
   private more!: HTMLButtonElement;
   private clear!: HTMLButtonElement;
+  private none!: HTMLElement;
   private messages!: Messages;
   private run = 0;
   private typingTimer?: ReturnType<typeof setTimeout>;
@@ -45,6 +48,7 @@ class SearchPage extends HTMLElement {
     this.list = this.querySelector('.search-results')!;
     this.more = this.querySelector('.search-more')!;
     this.clear = this.querySelector('.search-clear')!;
+    this.none = this.querySelector('.search-none')!;
     this.messages = JSON.parse(this.dataset.messages ?? '{}');
 
     this.form.addEventListener('submit', (event) => {
@@ -150,6 +154,7 @@ class SearchPage extends HTMLElement {
     const address = location.search;
     this.keepLanguageSwitch(address);
     this.clear.hidden = !FACETS.some((facet) => state.filters[facet].length > 0);
+    this.none.hidden = true;
     if (!hasCriteria(state)) {
       this.list.replaceChildren();
       this.more.hidden = true;
@@ -162,7 +167,7 @@ class SearchPage extends HTMLElement {
     // Only the first search waits for the index to load; later ones are quick, and a live region should not chatter.
     if (!this.pagefind) this.say(this.messages.loading);
     try {
-      const outcome = await runSearch(await this.loadPagefind(), state);
+      const outcome = await runSearch(await this.loadPagefind(), state, { fold: () => fetchFoldTable(this.dataset.base ?? '/') });
       if (run !== this.run) return;
       this.outcome = outcome;
       this.shown = [];
@@ -170,6 +175,7 @@ class SearchPage extends HTMLElement {
       this.setCounts(outcome.counts);
       const total = outcome.results.length;
       this.say(total === 0 ? this.messages.none : total === 1 ? this.messages.countOne : this.messages.count.replace('{n}', String(total)));
+      this.none.hidden = total > 0;
       await this.showMore(run);
     } catch (error) {
       if (run !== this.run) return;
@@ -192,7 +198,7 @@ class SearchPage extends HTMLElement {
     const data = await Promise.all(next.map((result) => result.data()));
     if (run !== this.run) return;
     this.shown.push(...next);
-    const items = data.map((item) => this.renderResult(item, outcome));
+    const items = data.filter((item) => resultMatches(outcome, item)).map((item) => this.renderResult(item, outcome));
     this.list.append(...items);
     this.more.hidden = this.shown.length >= outcome.results.length;
   }
@@ -213,6 +219,28 @@ class SearchPage extends HTMLElement {
     link.innerHTML = highlightText(data.meta.label ?? tidyChinese(data.meta.title ?? data.url), outcome.query);
     heading.append(link);
     item.append(context, heading);
+
+    // A result in the other language (a stand-in's record filed under the original) says so, and links in that language.
+    const pageLang = data.meta.lang;
+    if (pageLang && pageLang !== document.documentElement.lang) {
+      link.hreflang = pageLang;
+      const note = document.createElement('span');
+      note.className = 'search-result-lang';
+      note.textContent = ` · ${this.messages.pageIn[pageLang] ?? pageLang}`;
+      context.append(note);
+    }
+    // The official title in the other language, when that is what the query matched.
+    const alt = data.meta.alt;
+    if (alt && outcome.query.term !== null) {
+      const marked = highlightText(alt, outcome.query);
+      if (marked.includes('<mark>') && !link.innerHTML.includes('<mark>')) {
+        const line = document.createElement('p');
+        line.className = 'search-result-alt';
+        line.lang = /\p{Script=Han}/u.test(alt) ? 'zh-CN' : 'en';
+        line.innerHTML = marked;
+        item.append(line);
+      }
+    }
 
     if (data.meta.speakers) {
       const who = document.createElement('p');
