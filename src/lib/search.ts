@@ -311,10 +311,13 @@ export function spaceHanInHtml(html: string): string {
   return out;
 }
 
-/** Shortest stem a query word may be cut back to and still count as matching a longer or inflected word. */
+/** Shortest stem a query word may share with an indexed word when their endings differ. */
 const MIN_STEM = 4;
-/** How many letters a query word may lose to a stem ("databases" → "database", "testing" → "test"). */
-const MAX_SUFFIX = 3;
+/**
+ * English inflection and derivation endings a query word may carry beyond the stem it shares with an indexed word
+ * ("databases" → "database", "testing" → "tests"), as Pagefind's stemmer lets such pairs match.
+ */
+const ENDINGS = new Set(['s', 'es', 'ies', 'ed', 'd', 'ing', 'er', 'ers', 'est', 'ly', 'ion', 'ions', 'ation', 'ations', 'ment', 'ments', 'ness', 'y', 'e', 'al', 'ity']);
 
 const commonPrefix = (a: string, b: string): number => {
   let n = 0;
@@ -340,14 +343,14 @@ export function searchableWords(texts: readonly string[]): Set<string> {
 
 /**
  * Whether one query word matches one indexed word: the word as typed or the start of a longer one ("perf" →
- * "performance"), or a stem of it that keeps at least MIN_STEM letters and loses at most MAX_SUFFIX ("tests" →
- * "testing"). Pagefind, finding no word that starts with the query, falls back to the longest indexed prefix however
+ * "performance"), or a stem of at least MIN_STEM letters followed in the query by one of the ENDINGS ("testing" →
+ * "tests"; "gopherzzz" matches nothing). Pagefind, finding no word that starts with the query, falls back to the longest indexed prefix however
  * short ("asdfgh" → "as", Pagefind issue 599); this rule is what throws those results out.
  */
 export function wordMatches(query: string, indexed: string): boolean {
   if (indexed.startsWith(query)) return true;
   const shared = commonPrefix(query, indexed);
-  return shared >= MIN_STEM && shared >= query.length - MAX_SUFFIX;
+  return shared >= MIN_STEM && ENDINGS.has(query.slice(shared));
 }
 
 /**
