@@ -68,6 +68,10 @@ export interface PagefindResponse {
 export interface PagefindApi {
   search(term: string | null, options?: { filters?: object; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindResponse | null>;
   filters(): Promise<FilterCounts>;
+  /** Loads the WebAssembly and the index's metadata ahead of the first search. */
+  init?(): Promise<void>;
+  /** Fetches the index chunks a term will need, while the reader is still typing it. */
+  preload?(term: string): Promise<void>;
 }
 
 export interface SearchOutcome {
@@ -158,10 +162,11 @@ export const resultMatches = (outcome: Pick<SearchOutcome, 'query' | 'fold'>, da
 export async function runSearch(pagefind: PagefindApi, state: SearchState, options: SearchOptions = {}): Promise<SearchOutcome> {
   const fold = typeof options.fold === 'function' ? (/\p{Script=Han}/u.test(state.q) ? await options.fold() : {}) : (options.fold ?? {});
   const query = prepareQuery(state.q, fold);
-  // Loads every filter's index once, so that each search also reports how many results each filter value holds.
-  const totals = await pagefind.filters();
-  if (query.term === null && !hasFilters(state)) return { query, fold, results: [], counts: totals, searched: false };
-  const main = await searchOnce(pagefind, query, pagefindFilters(state));
+  // Loads every filter's index once (alongside the search), so that each search also reports how many results each
+  // filter value holds.
+  const filterTotals = pagefind.filters();
+  if (query.term === null && !hasFilters(state)) return { query, fold, results: [], counts: await filterTotals, searched: false };
+  const [totals, main] = await Promise.all([filterTotals, searchOnce(pagefind, query, pagefindFilters(state))]);
   const results = main.results.map(once);
   if (!(await answersQuery(results, query, fold))) {
     // Nothing matches: every facet value leaves nothing either.

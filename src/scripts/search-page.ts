@@ -5,7 +5,7 @@
  */
 import { RANKING, bestExcerpt, fetchFoldTable, resultMatches, runSearch, type PagefindApi, type PagefindResult, type SearchOutcome } from '../lib/search-engine.ts';
 import { FACETS, emptyFilters, hasCriteria, parseSearchParams, sameState, searchHref, type Facet, type SearchState } from '../lib/search-url.ts';
-import { highlightExcerpt, highlightText, tidyChinese } from '../lib/search.ts';
+import { highlightExcerpt, highlightText, prepareQuery, tidyChinese } from '../lib/search.ts';
 
 interface Messages {
   loading: string;
@@ -56,6 +56,7 @@ class SearchPage extends HTMLElement {
       this.commit();
     });
     this.input.addEventListener('input', () => {
+      this.preload();
       clearTimeout(this.typingTimer);
       this.typingTimer = setTimeout(() => this.onTyping(), TYPING_PAUSE_MS);
     });
@@ -74,6 +75,9 @@ class SearchPage extends HTMLElement {
       void this.search(state);
     });
 
+    // This module loads when a reader starts on the form, so the index starts loading now, while they type.
+    void this.loadPagefind().then((pagefind) => pagefind.init?.());
+    this.preload();
     // The reader may have typed or ticked something while this module loaded; the URL wins when it says anything.
     const fromUrl = parseSearchParams(new URLSearchParams(location.search));
     if (hasCriteria(fromUrl)) {
@@ -124,6 +128,13 @@ class SearchPage extends HTMLElement {
     else history.pushState(null, '', href);
     this.typing = true;
     void this.search(state);
+  }
+
+  /** Fetches, while the reader types, what the query will need: the fold table for Chinese, Pagefind's index chunks. */
+  private preload() {
+    const q = this.input.value.trim();
+    if (/\p{Script=Han}/u.test(q)) void fetchFoldTable(this.dataset.base ?? '/');
+    if (q) void this.loadPagefind().then((pagefind) => pagefind.preload?.(prepareQuery(q).term ?? ''));
   }
 
   private loadPagefind(): Promise<PagefindApi> {
