@@ -1,7 +1,7 @@
 /**
  * The search page's behaviour, loaded by its small loader only once a reader starts a search (see search.astro).
  * `<search-page>` reads its state from the URL, keeps the form and the URL in step, and imports Pagefind (index and
- * all) on the first search. The rules of a search live in src/lib/search*.ts; this file only wires them to the page.
+ * all) as soon as it loads, preloading the index chunks a query needs while it is typed. The rules of a search live in src/lib/search*.ts; this file only wires them to the page.
  */
 import { RANKING, bestExcerpt, fetchFoldTable, resultMatches, runSearch, type PagefindApi, type PagefindResult, type SearchOutcome } from '../lib/search-engine.ts';
 import { FACETS, emptyFilters, hasCriteria, parseSearchParams, sameState, searchHref, type Facet, type SearchState } from '../lib/search-url.ts';
