@@ -548,11 +548,11 @@ function writeSynthetic(dir: string, talks: number, seed: number): string {
 
 function printGrowth(sizes: Array<{ talks: number; figures: SearchFigures[] }>) {
   console.log('\nSearch growth with the archive (synthetic talks per language):');
-  console.log(`  ${'talks'.padStart(6)}${'lang'.padStart(6)}${'index on disk'.padStart(15)}${'per talk'.padStart(10)}${'1st query'.padStart(12)}${'requests'.padStart(10)}${'Slow 4G typed'.padStart(15)}`);
+  console.log(`  ${'talks'.padStart(6)}${'lang'.padStart(6)}${'index on disk'.padStart(15)}${'per talk'.padStart(10)}${'1st query'.padStart(12)}${'requests'.padStart(10)}${'Slow 4G paste'.padStart(15)}`);
   for (const { talks, figures } of sizes) {
     for (const row of figures) {
       console.log(
-        `  ${String(talks).padStart(6)}${row.lang.padStart(6)}${`${(row.indexBytes / 1024).toFixed(1)} KiB`.padStart(15)}${`${bytes(row.indexBytes / talks)} B`.padStart(10)}${`${(row.firstQueryBytes / 1024).toFixed(1)} KiB`.padStart(12)}${String(row.firstQueryRequests).padStart(10)}${`${row.slow4g.typed.toFixed(2)} s`.padStart(15)}`,
+        `  ${String(talks).padStart(6)}${row.lang.padStart(6)}${`${(row.indexBytes / 1024).toFixed(1)} KiB`.padStart(15)}${`${bytes(row.indexBytes / talks)} B`.padStart(10)}${`${(row.firstQueryBytes / 1024).toFixed(1)} KiB`.padStart(12)}${String(row.firstQueryRequests).padStart(10)}${`${row.slow4g.paste.toFixed(2)} s`.padStart(15)}`,
       );
     }
   }
