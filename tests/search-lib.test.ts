@@ -340,7 +340,7 @@ describe('the HTML Pagefind is given', () => {
   });
 
   it('files a stand-in under the URL of its original', () => {
-    expect(standsFor('<div hidden class="search-record" data-search-url="/en/c/t/"></div>')).toBe('/en/c/t/');
+    expect(standsFor('<div hidden class="search-record" data-search-url="/en/c/t/"></div>')).toBe('/en/c/t/#main');
     expect(standsFor('<div hidden class="search-record"></div>')).toBeUndefined();
   });
 });

@@ -45,8 +45,9 @@ describe('a stand-in for a missing translation', () => {
   it('is filed in its language’s index under the original’s URL, once, marked with the original’s language', () => {
     const all = records();
     expect(all.filter((record) => record.url === STAND_IN)).toEqual([]);
-    const filed = all.filter((record) => record.url === ORIGINAL);
-    expect(filed.map((record) => record.lang).sort()).toEqual(['en', 'zh-cn']);
+    // The original keeps its own record in its own index; the stand-in's points at the original's content.
+    const filed = all.filter((record) => record.url.startsWith(ORIGINAL));
+    expect(filed.map((record) => `${record.lang} ${record.url}`).sort()).toEqual([`en ${ORIGINAL}`, `zh-cn ${ORIGINAL}#main`]);
     expect(filed.find((record) => record.lang === 'zh-cn')!.meta.lang).toBe('en');
     expect(filed.find((record) => record.lang === 'en')!.meta.lang).toBeUndefined();
   });
@@ -63,6 +64,15 @@ describe('a stand-in for a missing translation', () => {
       const links = await page.$$eval('.search-result h2 a', (items) => items.map((link) => [new URL((link as HTMLAnchorElement).href).pathname, link.getAttribute('hreflang')]));
       expect(links).toEqual([[ORIGINAL, 'en']]);
       await expect(page.locator('.search-result-lang').textContent()).resolves.toContain('英文页面');
+      // And the English search still finds the English page itself.
+      await page.goto(`${site.url}en/search/?q=${encodeURIComponent('Lint everything')}`);
+      await page.waitForFunction(() => {
+        const element = document.querySelector<HTMLElement>('search-page');
+        return element !== null && !element.hasAttribute('aria-busy') && element.dataset.shown === location.search;
+      });
+      const english = await page.$$eval('.search-result h2 a', (items) => items.map((link) => (link as HTMLAnchorElement).getAttribute('href')));
+      expect(english[0]).toBe(ORIGINAL);
+      await expect(page.locator('.search-result-lang').count()).resolves.toBe(0);
     } finally {
       await context.close();
     }

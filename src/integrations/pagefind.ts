@@ -68,8 +68,15 @@ function folderSize(dir: string): { bytes: number; files: number } {
 /** Block elements whose text Pagefind runs into the next element's ("When" + "Day 1", "Shell" + "$ mv"). */
 const BLOCK_END = /<\/(?:dt|dd|li|td|th|figcaption|pre|h[1-6]|p|blockquote|tr)>/gi;
 
-/** The URL a stand-in's record is filed under (SearchRecord's data-search-url), if the page is one. */
-export const standsFor = (html: string): string | undefined => /\sdata-search-url="([^"]+)"/.exec(html)?.[1];
+/**
+ * The URL a stand-in's record is filed under, if the page is one: the original's (SearchRecord's data-search-url) with
+ * "#main", its content. Pagefind keeps one record per URL across all languages, so the original's own URL would
+ * replace the original's record in its own language's index.
+ */
+export const standsFor = (html: string): string | undefined => {
+  const original = /\sdata-search-url="([^"]+)"/.exec(html)?.[1];
+  return original && `${original}#main`;
+};
 
 /**
  * The HTML Pagefind gets for a page: a space after every block element so no two run together, the simplified form
