@@ -16,7 +16,7 @@ export function programFor(site: Site, conferenceId: string, lang: Lang, base: s
     lang,
     base,
     origin,
-    verdict: (talkId) => verdictFor(site, talkId, lang)?.text,
+    verdict: (talkId) => verdictFor(site, site.talks.find((talk) => talk.id === talkId)!, lang)?.text,
   });
   const t = useTranslations(lang);
   return {
