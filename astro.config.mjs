@@ -1,12 +1,13 @@
 // @ts-check
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
-import { unified } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { basePath, contentRoot, siteUrl } from './src/lib/config.ts';
 import { remarkEmbedFiles } from './src/lib/embed.ts';
 import { rehypeExternalLinks } from './src/lib/rehype-external-links.ts';
 import { rehypeSafeHtml } from './src/lib/safe-html.ts';
+import { rehypeAsides, rehypeHeadingAnchors } from './src/lib/rehype-reading.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { codeColors } from './src/integrations/code-colors.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
@@ -47,7 +48,9 @@ export default defineConfig({
       smartypants: false,
       remarkPlugins: [remarkGfm, [remarkEmbedFiles, { contentRoot: resolve(root), base }]],
       // Raw HTML is held to an allow-list first, so links written as raw <a> get their rel too.
-      rehypePlugins: [rehypeSafeHtml, rehypeExternalLinks],
+      // Notes become asides; headings get their ids (Astro's own step, which would otherwise run after ours), then a
+      // visible self-link each.
+      rehypePlugins: [rehypeSafeHtml, rehypeExternalLinks, rehypeAsides, rehypeHeadingIds, rehypeHeadingAnchors],
     }),
     shikiConfig: {
       themes: codeThemes,

@@ -25,7 +25,10 @@ export function serve(dir: string, base = '/'): Promise<StaticServer> {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const notFound = () => {
       response.statusCode = 404;
-      const page = join(dir, '404.html');
+      // The nearest 404.html up the path, as hosts that map /en/… misses to /en/404.html do (README, "Deploying").
+      const language = /^\/(zh|en)\//.exec(pathname.slice(base.length - 1))?.[1];
+      const own = language ? join(dir, language, '404.html') : '';
+      const page = own && existsSync(own) ? own : join(dir, '404.html');
       if (existsSync(page)) {
         response.setHeader('Content-Type', TYPES['.html']);
         createReadStream(page).pipe(response);
