@@ -95,7 +95,8 @@ if (form && !form.dataset.ready) {
     clearTimeout(timer);
     timer = setTimeout(() => void search(), TYPING_PAUSE_MS);
   });
-  input.addEventListener('focus', () => {
+  // A click back into the box shows the last results again (Escape hid them; focus alone does not bring them back).
+  input.addEventListener('click', () => {
     if (input.value.trim() && list.childElementCount) show(true);
   });
   form.addEventListener('keydown', (event) => {
@@ -104,7 +105,7 @@ if (form && !form.dataset.ready) {
     if (event.key === 'Escape') {
       if (panel.hidden) {
         input.blur();
-        document.body.classList.remove('search-open');
+        document.body.classList.remove('searching');
       } else show(false);
       input.focus();
       event.preventDefault();
@@ -122,7 +123,7 @@ if (form && !form.dataset.ready) {
   document.addEventListener('pointerdown', (event) => {
     if (!form.contains(event.target as Node)) {
       show(false);
-      if (!input.value.trim()) document.body.classList.remove('search-open');
+      if (!input.value.trim()) document.body.classList.remove('searching');
     }
   });
   // Typed before this module arrived: search for it now.
