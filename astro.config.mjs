@@ -11,6 +11,7 @@ import { rehypeAsides, rehypeHeadingAnchors } from './src/lib/rehype-reading.ts'
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { codeColors } from './src/integrations/code-colors.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { languageNotFoundPages } from './src/integrations/language-404.ts';
 import { loadCodeThemes, shikiStyleToClass } from './src/lib/code-colors.ts';
 
 const root = contentRoot();
@@ -59,7 +60,7 @@ export default defineConfig({
       defaultColor: false,
     },
   },
-  integrations: [contentGuard({ root }), codeColors(codeThemes), pagefindIndex()],
+  integrations: [contentGuard({ root }), codeColors(codeThemes), languageNotFoundPages(), pagefindIndex()],
   vite: {
     // Code loaded on demand (copy buttons, the guide's form) is built as standalone ES modules through `?worker&url`
     // and fetched with a plain import(), so the page's small loader carries no module-preload helper.

@@ -65,7 +65,7 @@ const render = async (markdown: string, path: string) =>
 describe('rehype-reading', () => {
   it('turns a blockquote that opens with a bold label into a labelled aside, in the page language', async () => {
     const en = await render('> **Note:** the post says `config.vm.url`.', 'content/guides/x/en.md');
-    expect(en).toContain('<aside class="aside aside-note" aria-label="Note"><p class="aside-title" aria-hidden="true">Note</p>');
+    expect(en).toContain('<aside class="aside aside-note" role="note" aria-label="Note"><p class="aside-title" aria-hidden="true">Note</p>');
     expect(en).toContain('<p>the post says <code>config.vm.url</code>.</p>');
     const zh = await render('> **注**：原文写成了 `config.vm.url`。', 'content/guides/x/zh.md');
     expect(zh).toContain('aria-label="注"');
@@ -73,10 +73,10 @@ describe('rehype-reading', () => {
   });
   it('reads GitHub alert markers too, and leaves quotations alone', async () => {
     const tip = await render('> [!TIP]\n> Serve the folder locally.', 'content/guides/x/en.md');
-    expect(tip).toContain('class="aside aside-tip" aria-label="Tip"');
+    expect(tip).toContain('class="aside aside-tip" role="note" aria-label="Tip"');
     expect(tip).toContain('<p>Serve the folder locally.</p>');
     const caution = await render('> [!WARNING]\n> Old URLs.', 'content/guides/x/zh.md');
-    expect(caution).toContain('class="aside aside-caution" aria-label="注意"');
+    expect(caution).toContain('class="aside aside-caution" role="note" aria-label="注意"');
     const quote = await render('> **Rob Pike:** clear is better than clever.', 'content/guides/x/en.md');
     expect(quote).toContain('<blockquote>');
     expect(quote).not.toContain('<aside');

@@ -91,8 +91,9 @@ export function rehypeAsides() {
           if (aside) {
             const label = t(`aside.${aside.kind}`);
             visit({ type: 'root', children: aside.children });
-            // The visible label is hidden from screen readers, which hear the aside's own name instead.
-            return element('aside', { className: ['aside', `aside-${aside.kind}`], ariaLabel: label }, [
+            // role="note": a labelled <aside> would be a landmark, and a page with two notes two landmarks of one name.
+            // The visible label is hidden from screen readers, which hear the note's own name instead.
+            return element('aside', { className: ['aside', `aside-${aside.kind}`], role: 'note', ariaLabel: label }, [
               element('p', { className: ['aside-title'], ariaHidden: 'true' }, [{ type: 'text', value: label }]),
               ...aside.children,
             ]);
