@@ -1,13 +1,26 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Four projects, by folder, so that a new `tests/*.test.ts` lands in the built-output project with no config change:
+ * - unit: tests/unit/, pure modules and content files; builds nothing (`npm run test:unit`).
+ * - dist: tests/*.test.ts, read the site built once into dist/ by the global setup.
+ * - builds: tests/builds/, each builds its own variant (another content root, bad content, a second build).
+ * - browser: tests/browser/, Debian's Chromium over dist/ and the one shared /notes/ build (tests/support/notes-build.ts).
+ * `npm test` runs them all; `npx vitest run --project dist` one of them.
+ */
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // One real build of the site before any test reads dist/ (skipped with CONFNOTES_PREBUILT=1 after `npm run build`).
-    globalSetup: ['tests/support/global-build.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
-    // Builds and browsers are heavy on a 2-core machine: files run one at a time, tests inside a file in order.
+    // Builds and browsers are heavy on a 2-core machine: files run one at a time, tests inside a file in order, and
+    // the projects in the order below (groupOrder, from 1: Vitest puts sequential files of order 0 last), fastest first.
     fileParallelism: false,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+      // One real build of the site before any test reads dist/ (skipped with CONFNOTES_PREBUILT=1 after `npm run build`).
+      { extends: true, test: { name: 'dist', include: ['tests/*.test.ts'], globalSetup: ['tests/support/global-build.ts'], sequence: { groupOrder: 2 } } },
+      { extends: true, test: { name: 'builds', include: ['tests/builds/**/*.test.ts'], sequence: { groupOrder: 3 } } },
+      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: ['tests/support/global-build.ts'], sequence: { groupOrder: 4 } } },
+    ],
   },
 });

@@ -2,7 +2,7 @@
  * `npm run bench -- --talks N [--seed 1] [--runs 1] [--json out.json] [--keep] [--no-baseline] [--no-processors]
  *   [--processors-only]`
  *
- * Generates N synthetic talks per language (src/lib/synthetic.ts, deterministic from the seed) into a temporary
+ * Generates N synthetic talks per language (scripts/lib/synthetic.ts, deterministic from the seed) into a temporary
  * folder and builds them three ways, each in a child process with a fresh cache:
  *   ours      the real pipeline: `npx astro build` of this project with CONFNOTES_CONTENT pointing at the folder,
  *             then the Pagefind index;
@@ -12,9 +12,8 @@
  * and, in three more child processes, renders every review with one Markdown processor alone (no Astro): ours as
  * configured, unified with remark-gfm only, and Sätteri.
  *
- * Build and indexing are timed separately. If astro.config.mjs has a Pagefind integration, the build runs through a
- * wrapper config that times that integration's `astro:build:done` hook (the indexing) from inside the build;
- * otherwise the bench indexes `dist/` itself with the Pagefind Node API after the build. The report says which.
+ * Build and indexing are timed separately: our build runs through a wrapper config that times the Pagefind
+ * integration's `astro:build:done` hook (the indexing, src/integrations/pagefind.ts) from inside the build.
  * With --runs R, the builds run R times, interleaved, and every time is the best of the R runs.
  * Peak RSS is that of the child's whole process tree (npx, node, esbuild, the pagefind binary), sampled from /proc
  * every 50 ms, with the largest single process's VmHWM next to it.
@@ -25,7 +24,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { syntheticContent } from '../src/lib/synthetic.ts';
+import { syntheticContent } from './lib/synthetic.ts';
 
 const projectRoot = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const NODE = process.execPath;
@@ -235,9 +234,6 @@ console.log(JSON.stringify({ pages: added.page_count }));
   return script;
 }
 
-/** Whether the project config has a Pagefind integration (issue 4's src/integrations/pagefind.ts). */
-const hasPagefindIntegration = (): boolean => /integrations\/pagefind/.test(readFileSync(join(projectRoot, 'astro.config.mjs'), 'utf8'));
-
 /**
  * A config that is the project's own, with the Pagefind integration's build:done hook timed from inside the build.
  * It lives in the temp folder and imports astro.config.mjs, so the real pipeline runs unchanged.
@@ -269,35 +265,23 @@ export default { ...config, integrations };
 
 async function buildOurs(work: string, content: string): Promise<BuildReport> {
   const out = join(work, 'ours');
-  const integrated = hasPagefindIntegration();
   const timing = join(work, 'ours-index-seconds');
   // Astro resolves --config against the project root, so the path is given relative to it.
-  const args = ['astro', 'build', ...(integrated ? ['--config', relative(projectRoot, writeTimedConfig(work))] : [])];
+  const args = ['astro', 'build', '--config', relative(projectRoot, writeTimedConfig(work))];
   const build = await measure('npx', args, {
     cwd: projectRoot,
     env: { CONFNOTES_CONTENT: content, CONFNOTES_OUT: out, CONFNOTES_CACHE: join(work, 'ours-cache'), BENCH_INDEX_TIMING: timing },
   });
   if (build.code !== 0) fail('our build', build);
-  if (integrated && existsSync(timing)) {
-    const indexInBuild = Number(readFileSync(timing, 'utf8'));
-    const index: Measured = { code: 0, seconds: indexInBuild, peakTreeRss: 0, peakProcessRss: 0, cpuSeconds: 0, output: '' };
-    return {
-      name: 'ours',
-      build,
-      index,
-      indexInBuild,
-      indexedBy: 'our Pagefind integration (its build:done hook, timed inside the build)',
-      dist: distStats(out),
-    };
-  }
-  const index = await measure(NODE, [writeIndexScript(work), out], { cwd: work });
-  if (index.code !== 0) fail('indexing our build', index);
+  if (!existsSync(timing)) throw new Error('our build ran no Pagefind integration (no astro:build:done hook named pagefind in astro.config.mjs)');
+  const indexInBuild = Number(readFileSync(timing, 'utf8'));
+  const index: Measured = { code: 0, seconds: indexInBuild, peakTreeRss: 0, peakProcessRss: 0, cpuSeconds: 0, output: '' };
   return {
     name: 'ours',
     build,
     index,
-    indexInBuild: 0,
-    indexedBy: 'the Pagefind Node API, run by the bench after the build (no integration in astro.config.mjs)',
+    indexInBuild,
+    indexedBy: 'our Pagefind integration (its build:done hook, timed inside the build)',
     dist: distStats(out),
   };
 }

@@ -3,7 +3,7 @@
  * TODO markers where the prose goes, never overwrites a file, and prints what to fill next.
  * `npm run new -- todo` lists the TODO markers left. Run with no arguments for the usage.
  *
- * The files come from src/lib/scaffold.ts; this script only reads the content root, checks the arguments against it
+ * The files come from scripts/lib/scaffold.ts; this script only reads the content root, checks the arguments against it
  * (ids, speakers, tags, a free time slot) and writes. After writing it runs the content check over the new files,
  * and removes them again if the check finds anything wrong with them.
  */
@@ -23,7 +23,7 @@ import {
   talkFiles,
   todoLines,
   type ScaffoldFile,
-} from '../src/lib/scaffold.ts';
+} from './lib/scaffold.ts';
 import { dayCount, minutes, overlaps, type Timed } from '../src/lib/schedule.ts';
 import { LANGS, type Lang } from '../src/lib/schema.ts';
 

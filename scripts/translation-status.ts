@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { contentRoot } from '../src/lib/config.ts';
 import { readContent } from '../src/lib/content-check.ts';
-import { formatStatus, translationStatus } from '../src/lib/translation-status.ts';
+import { formatStatus, translationStatus } from './lib/translation-status.ts';
 
 /** The file's last commit date, or undefined when it has none (new file, no git, not a repository). */
 function lastCommitDate(file: string): string | undefined {

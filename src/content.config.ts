@@ -1,12 +1,14 @@
 /**
- * Astro collections over the content root. Ids come from paths: a talk is its folder, a review is
- * "<talk folder>/<lang>". Shapes come from src/lib/schema.ts; content-check.ts validates the same files first and
- * fails the build with one line per mistake, including references that `reference()` lets through.
+ * Astro collections over the content root. Which files each collection holds and the ids they get (a talk is its
+ * folder, a review "<talk folder>/<lang>") come from src/lib/content-layout.ts; shapes from src/lib/schema.ts.
+ * content-check.ts validates the same files first and fails the build with one line per mistake, including
+ * references that `reference()` lets through.
  */
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { contentRoot } from './lib/config.ts';
+import { COLLECTION_FILES, entryId, TAGS_FILE } from './lib/content-layout.ts';
 import {
   conferenceSchema,
   guideSchema,
@@ -19,20 +21,22 @@ import {
 } from './lib/schema.ts';
 
 const root = contentRoot();
-const folderOf = (entry: string): string => entry.split('/').at(-2)!;
-const folderAndLang = (entry: string): string => `${folderOf(entry)}/${entry.split('/').at(-1)!.replace(/\.md$/, '')}`;
+const loader = (collection: keyof typeof COLLECTION_FILES) => {
+  const { kind, base, pattern } = COLLECTION_FILES[collection];
+  return glob({ base: `${root}/${base}`, pattern, generateId: ({ entry }) => entryId(kind, entry) });
+};
 
 export const collections = {
   conferences: defineCollection({
-    loader: glob({ base: `${root}/conferences`, pattern: '*/conference.yaml', generateId: ({ entry }) => folderOf(entry) }),
+    loader: loader('conferences'),
     schema: conferenceSchema,
   }),
   summaries: defineCollection({
-    loader: glob({ base: `${root}/conferences`, pattern: '*/{zh,en}.md', generateId: ({ entry }) => folderAndLang(entry) }),
+    loader: loader('summaries'),
     schema: summarySchema,
   }),
   talks: defineCollection({
-    loader: glob({ base: `${root}/talks`, pattern: '**/talk.yaml', generateId: ({ entry }) => folderOf(entry) }),
+    loader: loader('talks'),
     schema: talkSchema.extend({
       conference: reference('conferences'),
       speakers: z.array(reference('speakers')).min(1),
@@ -40,25 +44,25 @@ export const collections = {
     }),
   }),
   reviews: defineCollection({
-    loader: glob({ base: `${root}/talks`, pattern: '**/{zh,en}.md', generateId: ({ entry }) => folderAndLang(entry) }),
+    loader: loader('reviews'),
     schema: reviewSchema,
   }),
   speakers: defineCollection({
-    loader: glob({ base: `${root}/speakers`, pattern: '*.{yaml,yml}', generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') }),
+    loader: loader('speakers'),
     schema: speakerSchema.extend({
       companies: z.array(speakerSchema.shape.companies.unwrap().element.extend({ conference: reference('conferences') })).default([]),
     }),
   }),
   tags: defineCollection({
-    loader: file(`${root}/tags.yaml`),
+    loader: file(`${root}/${TAGS_FILE}`),
     schema: tagSchema,
   }),
   guides: defineCollection({
-    loader: glob({ base: `${root}/guides`, pattern: '*/guide.yaml', generateId: ({ entry }) => folderOf(entry) }),
+    loader: loader('guides'),
     schema: guideSchema.extend({ conference: reference('conferences').optional() }),
   }),
   guideTexts: defineCollection({
-    loader: glob({ base: `${root}/guides`, pattern: '*/{zh,en}.md', generateId: ({ entry }) => folderAndLang(entry) }),
+    loader: loader('guideTexts'),
     schema: guideTextSchema,
   }),
 };

@@ -3,10 +3,10 @@
  * works on the plain types of src/lib/schema.ts.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Conference, Guide, Lang, Speaker, Tag, Talk } from '../lib/schema.ts';
-import { otherLang } from '../lib/i18n.ts';
+import { LANGS, type Conference, type Guide, type Lang, type Speaker, type Tag, type Talk } from '../lib/schema.ts';
 import type { Entry } from '../lib/model.ts';
 import { scheduleOrder } from '../lib/model.ts';
+import { pageTable, textLanguage, type SitePage } from '../lib/pages.ts';
 
 const refId = (ref: { id: string } | string): string => (typeof ref === 'string' ? ref : ref.id);
 
@@ -62,11 +62,21 @@ export function loadSite(): Promise<Site> {
  * is written in (for `lang` attributes). Texts are keyed "<entry id>/<lang>", as the collections name them.
  */
 export function inLanguage<T>(texts: ReadonlyMap<string, T>, id: string, lang: Lang): { entry: T; lang: Lang } | undefined {
-  for (const candidate of [lang, otherLang(lang)]) {
-    const entry = texts.get(`${id}/${candidate}`);
-    if (entry) return { entry, lang: candidate };
-  }
-  return undefined;
+  const written = languagesOf(texts, id);
+  if (written.length === 0) return undefined;
+  const textLang = textLanguage(written, lang);
+  return { entry: texts.get(`${id}/${textLang}`)!, lang: textLang };
+}
+
+/** The languages an entry's texts are written in. */
+const languagesOf = (texts: ReadonlyMap<string, unknown>, id: string): Lang[] => LANGS.filter((lang) => texts.has(`${id}/${lang}`));
+
+let pages: Promise<SitePage[]> | undefined;
+
+/** The page table of the site (src/lib/pages.ts), built once per build. */
+export function loadPages(): Promise<SitePage[]> {
+  pages ??= loadSite().then((site) => pageTable({ ...site, summaryLanguages: (id) => languagesOf(site.summaries, id) }));
+  return pages;
 }
 
 /** The review to show for a talk in a language: its own, or the other language's when it has none yet. */

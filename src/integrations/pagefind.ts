@@ -11,9 +11,10 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { spaceHanInHtml } from '../lib/search.ts';
+import { SEARCH_BUNDLE_DIR } from '../lib/site-constants.ts';
 
-/** The bundle folder under the output folder; the search page imports `${base}pagefind/pagefind.js`. */
-export const BUNDLE_DIR = 'pagefind';
+/** The bundle folder under the output folder; the search page imports `searchBundleUrl(base)` from it. */
+export const BUNDLE_DIR = SEARCH_BUNDLE_DIR;
 
 /** How many pages are in flight to Pagefind's binary at once. */
 const INDEX_BATCH = 32;

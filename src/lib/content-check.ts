@@ -7,8 +7,8 @@
  *
  * `readContent` does the I/O; `validateContent` is pure over what it read, so tests can feed it objects.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'astro/zod';
 import {
@@ -23,6 +23,7 @@ import {
   talkSchema,
   type Lang,
 } from './schema.ts';
+import { classify, ID_PATTERN, walkContent, type Kind } from './content-layout.ts';
 import { RESERVED_IDS } from './paths.ts';
 import { dayCount, minutes, overlaps } from './schedule.ts';
 import { embeddedFiles } from './embed.ts';
@@ -46,7 +47,7 @@ export interface RawFile {
   error?: ContentError;
 }
 
-export type Kind = 'conference' | 'summary' | 'talk' | 'review' | 'speaker' | 'tags' | 'guide' | 'guideText';
+export type { Kind };
 
 export interface RawEntry extends RawFile {
   kind: Kind;
@@ -66,15 +67,6 @@ export interface RawContent {
 }
 
 // ---------- reading ----------
-
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.name.startsWith('.')) return [];
-    return entry.isDirectory() ? walk(path) : [path];
-  });
-}
 
 function yamlError(file: string, error: unknown): ContentError {
   if (error instanceof YAMLParseError) {
@@ -111,43 +103,19 @@ function parseYamlFile(file: string, text: string): RawFile {
   }
 }
 
-const LANG_FILE = /^(zh|en)\.md$/;
-
-/** Reads every file under the content root and sorts it into kinds by its path. */
+/** Reads every file under the content root once and sorts it into kinds by its path (src/lib/content-layout.ts). */
 export function readContent(root: string, cwd = process.cwd()): RawContent {
   const absRoot = resolve(cwd, root);
   const entries: RawEntry[] = [];
   const unknown: string[] = [];
-  for (const abs of walk(absRoot).sort()) {
+  for (const abs of walkContent(absRoot).sort()) {
     const file = relative(cwd, abs).split(sep).join('/');
-    const parts = relative(absRoot, abs).split(sep);
-    const name = basename(abs);
-    const folder = basename(dirname(abs));
-    const text = () => readFileSync(abs, 'utf8');
-    const lang = LANG_FILE.exec(name)?.[1] as Lang | undefined;
-    const [section] = parts;
-    if (parts.length === 1 && name === 'tags.yaml') {
-      entries.push({ kind: 'tags', id: 'tags', ...parseYamlFile(file, text()) });
-    } else if (section === 'conferences' && parts.length === 3 && name === 'conference.yaml') {
-      entries.push({ kind: 'conference', id: folder, ...parseYamlFile(file, text()) });
-    } else if (section === 'conferences' && parts.length === 3 && lang) {
-      entries.push({ kind: 'summary', id: folder, lang, ...parseMarkdown(file, text()) });
-    } else if (section === 'talks' && parts.length >= 3 && name === 'talk.yaml') {
-      entries.push({ kind: 'talk', id: folder, ...parseYamlFile(file, text()) });
-    } else if (section === 'talks' && parts.length >= 3 && lang) {
-      entries.push({ kind: 'review', id: folder, lang, ...parseMarkdown(file, text()) });
-    } else if (section === 'speakers' && parts.length === 2 && /\.ya?ml$/.test(name)) {
-      entries.push({ kind: 'speaker', id: name.replace(/\.ya?ml$/, ''), ...parseYamlFile(file, text()) });
-    } else if (section === 'guides' && parts.length === 3 && name === 'guide.yaml') {
-      entries.push({ kind: 'guide', id: folder, ...parseYamlFile(file, text()) });
-    } else if (section === 'guides' && parts.length === 3 && lang) {
-      entries.push({ kind: 'guideText', id: folder, lang, ...parseMarkdown(file, text()) });
-    } else if (section === 'guides' && parts.length > 3) {
-      // Files a guide embeds (files/...) are checked where they are referenced.
-    } else if (section === 'conferences' && parts.length > 3) {
-      // Assets beside a conference (images) are allowed.
-    } else {
-      unknown.push(file);
+    const place = classify(relative(absRoot, abs).split(sep));
+    if (!place) unknown.push(file);
+    else if (place.kind !== 'asset') {
+      const text = readFileSync(abs, 'utf8');
+      const parsed = place.format === 'yaml' ? parseYamlFile(file, text) : parseMarkdown(file, text);
+      entries.push({ kind: place.kind, id: place.id, ...(place.lang ? { lang: place.lang } : {}), ...parsed });
     }
   }
   return { root, entries, unknown, exists: (file) => existsSync(resolve(cwd, file)) && statSync(resolve(cwd, file)).isFile() };
@@ -179,8 +147,6 @@ const SCHEMAS = {
   tags: z.array(z.unknown()),
 } as const;
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 export function validateContent(content: RawContent): ContentError[] {
   const errors: ContentError[] = [];
   const push = (file: string, field: string, reason: string) => errors.push({ file, field, reason });
@@ -196,7 +162,7 @@ export function validateContent(content: RawContent): ContentError[] {
       errors.push(entry.error);
       continue;
     }
-    if (entry.kind !== 'tags' && !ID.test(entry.id)) {
+    if (entry.kind !== 'tags' && !ID_PATTERN.test(entry.id)) {
       push(entry.file, '(id)', `id "${entry.id}" (from the ${entry.kind === 'speaker' ? 'file' : 'folder'} name) must be lowercase letters, digits and single hyphens`);
       continue;
     }
@@ -332,6 +298,9 @@ export function validateContent(content: RawContent): ContentError[] {
       const declared = entry.value.untranslated.includes(lang);
       if (!hasFile && !declared) push(entry.file, 'untranslated', `no text in "${lang}" (${dir}/${lang}.md); write it or add "${lang}" to untranslated`);
       if (hasFile && declared) push(entry.file, 'untranslated', `lists "${lang}" but ${dir}/${lang}.md exists`);
+    }
+    if (LANGS.every((lang) => entry.value.untranslated.includes(lang))) {
+      push(entry.file, 'untranslated', 'a guide needs a text in at least one language');
     }
   }
 

@@ -12,6 +12,8 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from './schema.ts';
+import { LANG_FILE } from './content-layout.ts';
+import { DEFAULT_LANG } from './site-constants.ts';
 import { withBase } from './paths.ts';
 import { useTranslations } from './i18n.ts';
 import { sessionTree, type TreeNode } from './console.ts';
@@ -93,7 +95,8 @@ export function remarkEmbedFiles(options: EmbedOptions) {
     const tree = root as MdastNode;
     if (!file.path) return;
     const markdownPath = typeof file.path === 'string' ? file.path : fileURLToPath(file.path);
-    const lang: Lang = basename(markdownPath) === 'en.md' ? 'en' : 'zh';
+    // The page language of the Markdown file (zh.md, en.md), for the copy buttons' labels.
+    const lang = (LANG_FILE.exec(basename(markdownPath))?.[1] ?? DEFAULT_LANG) as Lang;
     let blocks = 0;
     const templates: string[] = [];
     const visit = (node: MdastNode) => {

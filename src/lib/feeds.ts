@@ -3,12 +3,10 @@
  * with hreflang alternates, robots.txt. No clock is read anywhere, so two builds of the same content give the same
  * bytes (the feed's lastBuildDate is its newest item's date).
  */
-import { LANGS, type Lang } from './schema.ts';
-import type { Conference, Entry, Guide, Speaker, Tag, Talk } from './model.ts';
-import { hasLanguage, talksBySpeaker, talksByTag } from './model.ts';
+import type { Lang } from './schema.ts';
+import type { Conference, Entry, Tag } from './model.ts';
 import { htmlLang } from './i18n.ts';
-import { localizedUrl, type Route } from './paths.ts';
-import { laterPages, pagePath } from './paging.ts';
+import { pageUrl, xDefaultLang, type SitePage } from './pages.ts';
 import { isoAt } from './schedule.ts';
 
 // ---------- XML ----------
@@ -17,7 +15,6 @@ import { isoAt } from './schedule.ts';
 export function xmlEscape(text: string): string {
   return (
     text
-      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
@@ -92,10 +89,10 @@ export interface FeedInput {
   lang: Lang;
   base: string;
   origin: string;
+  /** The page table (src/lib/pages.ts): the feed lists its talk and guide pages in `lang` that are not stand-ins. */
+  pages: readonly SitePage[];
   conferences: readonly Entry<Conference>[];
-  talks: readonly Entry<Talk>[];
   tags: readonly Entry<Tag>[];
-  guides: readonly Entry<Guide>[];
   /** The verdict of a talk's review in a language, if it has one. */
   verdict: (talkId: string, lang: Lang) => string | undefined;
   /** The title and description of a guide in a language, if it has them. */
@@ -103,30 +100,33 @@ export interface FeedInput {
 }
 
 /**
- * The items of one language's feed: every talk review and guide written in that language. Entries declared
- * untranslated are left out: their page in this language only points to the other one.
+ * The items of one language's feed: every talk review and guide written in that language. Stand-ins for a missing
+ * translation are left out: their page in this language only points to the other one.
  */
 export function feedItems(input: FeedInput): FeedItem[] {
   const { lang } = input;
-  const url = (route: Route) => new URL(localizedUrl(input.base, lang, route), input.origin).href;
+  const url = (page: SitePage) => new URL(pageUrl(input.base, page), input.origin).href;
   const tagLabel = new Map(input.tags.map((tag) => [tag.id, tag.data.label[lang]]));
   const items: FeedItem[] = [];
-  for (const talk of input.talks) {
-    const conference = input.conferences.find((conf) => conf.id === talk.data.conference);
-    const verdict = input.verdict(talk.id, lang);
-    if (!conference || !hasLanguage(talk.data, lang) || verdict === undefined) continue;
-    items.push({
-      title: talk.data.title[lang],
-      link: url({ kind: 'talk', conference: conference.id, talk: talk.id }),
-      description: verdict,
-      date: isoAt(conference.data, talk.data.day, talk.data.start),
-      categories: [conference.data.name[lang], ...talk.data.tags.map((id) => tagLabel.get(id) ?? id)],
-    });
-  }
-  for (const guide of input.guides) {
-    const text = input.guideText(guide.id, lang);
-    if (!hasLanguage(guide.data, lang) || !text) continue;
-    items.push({ title: text.title, link: url({ kind: 'guide', guide: guide.id }), description: text.description, date: guide.data.published, categories: [] });
+  for (const page of input.pages.filter((row) => row.lang === lang && !row.standIn)) {
+    if (page.template === 'talk') {
+      const talk = (page as SitePage<'talk'>).item;
+      const conference = input.conferences.find((conf) => conf.id === talk.data.conference);
+      const verdict = input.verdict(talk.id, lang);
+      if (!conference || verdict === undefined) continue;
+      items.push({
+        title: talk.data.title[lang],
+        link: url(page),
+        description: verdict,
+        date: isoAt(conference.data, talk.data.day, talk.data.start),
+        categories: [conference.data.name[lang], ...talk.data.tags.map((id) => tagLabel.get(id) ?? id)],
+      });
+    } else if (page.template === 'guide') {
+      const guide = (page as SitePage<'guide'>).item;
+      const text = input.guideText(guide.id, lang);
+      if (!text) continue;
+      items.push({ title: text.title, link: url(page), description: text.description, date: guide.data.published, categories: [] });
+    }
   }
   return items.sort(byNewest);
 }
@@ -140,51 +140,23 @@ export interface SitemapPage {
   languages: readonly Lang[];
 }
 
-export interface SitemapInput {
-  base: string;
-  conferences: readonly Entry<Conference>[];
-  talks: readonly Entry<Talk>[];
-  speakers: readonly Entry<Speaker>[];
-  tags: readonly Entry<Tag>[];
-  guides: readonly Entry<Guide>[];
-}
-
 /**
- * Every page worth indexing: each is a real page with its own content, canonical to itself. Left out: the root
- * language chooser (for a crawler that runs scripts it is a redirect to a language home, and it has no content of
- * its own), the search pages (a form; results live on the pages listed here), the 404, and the pages of entries
- * declared untranslated (noindex, canonical to the original).
+ * Every page worth indexing, once, from the page table's rows marked `inSitemap`: each is a real page with its own
+ * content, canonical to itself. Left out there: the search pages (a form; results live on the pages listed here)
+ * and stand-ins for a missing translation (noindex, canonical to the original); the root language chooser and the
+ * 404 are not in the table at all.
  */
-export function sitemapPages(input: SitemapInput): SitemapPage[] {
-  const both = LANGS;
-  const route = (r: Route) => (lang: Lang) => localizedUrl(input.base, lang, r);
-  const paged = (first: Route, total: number): SitemapPage[] => [
-    { path: route(first), languages: both },
-    ...laterPages(total).map((n) => ({ path: (lang: Lang) => pagePath(localizedUrl(input.base, lang, first), n), languages: both })),
-  ];
-  const byTag = talksByTag(input.talks);
-  const bySpeaker = talksBySpeaker(input.talks);
-  return [
-    { path: route({ kind: 'home' }), languages: both },
-    ...input.conferences.map((conf) => ({ path: route({ kind: 'conference', conference: conf.id }), languages: both })),
-    ...input.talks.map((talk) => ({
-      path: route({ kind: 'talk', conference: talk.data.conference, talk: talk.id }),
-      languages: LANGS.filter((lang) => hasLanguage(talk.data, lang)),
-    })),
-    ...input.guides.map((guide) => ({ path: route({ kind: 'guide', guide: guide.id }), languages: LANGS.filter((lang) => hasLanguage(guide.data, lang)) })),
-    { path: route({ kind: 'speakers' }), languages: both },
-    ...input.speakers.flatMap((speaker) => paged({ kind: 'speaker', speaker: speaker.id }, bySpeaker.get(speaker.id)?.length ?? 0)),
-    { path: route({ kind: 'tags' }), languages: both },
-    // A tag no talk uses has no page (a guide's tags only feed search).
-    ...input.tags.filter((tag) => byTag.has(tag.id)).flatMap((tag) => paged({ kind: 'tag', tag: tag.id }, byTag.get(tag.id)!.length)),
-  ];
+export function sitemapPages(pages: readonly SitePage[], base: string): SitemapPage[] {
+  return pages
+    .filter((page) => page.inSitemap && page.lang === page.languages[0])
+    .map((page) => ({ path: (lang: Lang) => pageUrl(base, page, lang), languages: page.languages }));
 }
 
 /** The sitemap: one <url> per page and language, each listing every language version and x-default (Chinese first). */
 export function sitemap(pages: readonly SitemapPage[], origin: string): string {
   const absolute = (path: string) => new URL(path, origin).href;
   const urls = pages.flatMap((page) => {
-    const fallback = page.languages.includes('zh') ? 'zh' : page.languages[0];
+    const fallback = xDefaultLang(page.languages);
     const alternates = [
       ...page.languages.map((lang) => `    <xhtml:link rel="alternate" hreflang="${htmlLang[lang]}" href="${xmlEscape(absolute(page.path(lang)))}"/>`),
       `    <xhtml:link rel="alternate" hreflang="x-default" href="${xmlEscape(absolute(page.path(fallback)))}"/>`,

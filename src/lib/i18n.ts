@@ -3,6 +3,7 @@
  * one, so a key missing in either language is a type error, not a blank on the page.
  */
 import type { Lang } from './schema.ts';
+import { HAN } from './site-constants.ts';
 
 const zh = {
   'site.name': 'confnotes',
@@ -80,6 +81,7 @@ const zh = {
   'guide.published': '原文发表于 {date}',
   'guide.guides': '指南',
   'guide.contents': '目录',
+  'guide.untranslated': '这篇指南还没有中文版。',
   'code.download': '下载',
   'code.copy': '复制',
   'code.copied': '已复制',
@@ -132,6 +134,7 @@ const zh = {
   'footer.source': '用 confnotes 生成',
   'feed.title': '演讲点评与指南',
   'list.separator': '、',
+  'label.colon': '：',
   'search.label': '搜索本站',
   'search.placeholder': '讲师、标签或关键词',
   'search.submit': '搜索',
@@ -261,6 +264,7 @@ const en: Record<UiKey, string> = {
   'guide.published': 'Originally published {date}',
   'guide.guides': 'Guides',
   'guide.contents': 'Contents',
+  'guide.untranslated': 'This guide has no English version yet.',
   'code.download': 'Download',
   'code.copy': 'Copy',
   'code.copied': 'Copied',
@@ -312,6 +316,7 @@ const en: Record<UiKey, string> = {
   'footer.source': 'Built with confnotes',
   'feed.title': 'Talk reviews and guides',
   'list.separator': ', ',
+  'label.colon': ': ',
   'search.label': 'Search this site',
   'search.placeholder': 'Speaker, tag or words',
   'search.submit': 'Search',
@@ -376,9 +381,15 @@ export const htmlLang: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
 export const otherLang = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');
 
+/** The separator of an inline list: 陈辉、刘奇 / Chen Hui, Liu Qi. */
+export const listSeparator = (lang: Lang): string => dictionaries[lang]['list.separator'];
+
+/** The colon after a label: full width in Chinese (时间：), a colon and a space in English (When: ). */
+export const colon = (lang: Lang): string => dictionaries[lang]['label.colon'];
+
 /** Joins names the way each language lists them: 陈辉、刘奇 / Chen Hui, Liu Qi. */
 export function joinList(lang: Lang, items: readonly string[]): string {
-  return items.join(dictionaries[lang]['list.separator']);
+  return items.join(listSeparator(lang));
 }
 
 /** Dates for people, not machines: 2016 年 4 月 16 日 / 16 April 2016. Input is a calendar date "YYYY-MM-DD". */
@@ -389,10 +400,8 @@ export function formatDate(lang: Lang, isoDate: string): string {
   return `${day} ${months[month - 1]} ${year}`;
 }
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-
 /** The language a piece of text is written in, by script: any Han character makes it Chinese. */
-export const scriptLang = (text: string): Lang => (CJK.test(text) ? 'zh' : 'en');
+export const scriptLang = (text: string): Lang => (HAN.test(text) ? 'zh' : 'en');
 
 /**
  * The `lang` attribute a piece of text needs on a page of `pageLang`: undefined when they agree, so markup only

@@ -8,6 +8,7 @@
  * scripts sit at the start of <body>, where they still run before the first paint.
  */
 import { createHash } from 'node:crypto';
+import { DEFAULT_LANG, THEME_STORAGE_KEY } from './site-constants.ts';
 
 /**
  * Applies a remembered theme before first paint, so a reader who chose dark never sees a light flash. It also marks
@@ -15,14 +16,14 @@ import { createHash } from 'node:crypto';
  * in the first frame instead of pushing the page when their module unhides them.
  */
 export const THEME_SCRIPT =
-  "document.documentElement.dataset.js='';try{var theme=localStorage.getItem('confnotes-theme');if(theme==='light'||theme==='dark')document.documentElement.dataset.theme=theme}catch(e){}";
+  `document.documentElement.dataset.js='';try{var theme=localStorage.getItem('${THEME_STORAGE_KEY}');if(theme==='light'||theme==='dark')document.documentElement.dataset.theme=theme}catch(e){}`;
 
 /**
  * The root page's choice of language: English for readers whose first preferred language is not Chinese, 简体中文
  * otherwise. `base` is written in as a JSON string literal, so any base path stays inert data.
  */
 export const languageChoiceScript = (base: string): string =>
-  `var first=(navigator.languages&&navigator.languages[0])||navigator.language||'zh';location.replace(${JSON.stringify(base)}+(/^zh\\b/i.test(first)?'zh/':'en/'));`;
+  `var first=(navigator.languages&&navigator.languages[0])||navigator.language||'${DEFAULT_LANG}';location.replace(${JSON.stringify(base)}+(/^zh\\b/i.test(first)?'zh/':'en/'));`;
 
 export type CspAlgorithm = 'sha256' | 'sha384' | 'sha512';
 

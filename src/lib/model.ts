@@ -3,20 +3,13 @@
  * pages show. Routes call `loadSite()` (src/data/site.ts) once and pass its result here.
  */
 import type { Conference, Guide, Lang, Speaker, Tag, Talk } from './schema.ts';
-import { byDay, bySchedule, minutes, neighbours } from './schedule.ts';
+import { byDay, bySchedule, neighbours } from './schedule.ts';
+import { otherLang } from './i18n.ts';
 
 export interface Entry<T> {
   id: string;
   data: T;
 }
-
-export type Bilingual = { zh: string; en: string };
-
-/** Picks one language of a bilingual string. */
-export const pick = (value: Bilingual, lang: Lang): string => value[lang];
-
-/** A talk's label in one language: its English title, or its Chinese title, per page language. */
-export const talkTitle = (talk: Talk, lang: Lang): string => talk.title[lang];
 
 export function talksOfConference(talks: readonly Entry<Talk>[], conference: string): Entry<Talk>[] {
   return talks.filter((talk) => talk.data.conference === conference).sort((a, b) => bySchedule(a.data, b.data) || a.id.localeCompare(b.id));
@@ -42,7 +35,7 @@ export function adjacentTalks(talks: readonly Entry<Talk>[], id: string) {
   return neighbours(ordered, ordered.findIndex((entry) => entry.id === id));
 }
 
-export type TimelineItem =
+type TimelineItem =
   | { type: 'talk'; day: number; start: string; end: string; talk: Entry<Talk> }
   | { type: 'slot'; day: number; start: string; end: string; slot: Conference['slots'][number] };
 
@@ -58,29 +51,23 @@ export function timeline(conference: Entry<Conference>, talks: readonly Entry<Ta
 /** The company a speaker gave a talk for at one conference. */
 export const companyAt = (speaker: Speaker, conference: string) => speaker.companies.find((company) => company.conference === conference);
 
-/** Talks per speaker, each list in schedule order. */
-export function talksBySpeaker(ordered: readonly Entry<Talk>[]): Map<string, Entry<Talk>[]> {
+/** Talks per key (a speaker, a tag), each list in the order given. */
+function talksBy(ordered: readonly Entry<Talk>[], keys: (talk: Talk) => readonly string[]): Map<string, Entry<Talk>[]> {
   const index = new Map<string, Entry<Talk>[]>();
   for (const talk of ordered) {
-    for (const speaker of talk.data.speakers) {
-      if (!index.has(speaker)) index.set(speaker, []);
-      index.get(speaker)!.push(talk);
+    for (const key of keys(talk.data)) {
+      if (!index.has(key)) index.set(key, []);
+      index.get(key)!.push(talk);
     }
   }
   return index;
 }
 
+/** Talks per speaker, each list in schedule order. */
+export const talksBySpeaker = (ordered: readonly Entry<Talk>[]): Map<string, Entry<Talk>[]> => talksBy(ordered, (talk) => talk.speakers);
+
 /** Talks per tag, each list in schedule order. */
-export function talksByTag(ordered: readonly Entry<Talk>[]): Map<string, Entry<Talk>[]> {
-  const index = new Map<string, Entry<Talk>[]>();
-  for (const talk of ordered) {
-    for (const tag of talk.data.tags) {
-      if (!index.has(tag)) index.set(tag, []);
-      index.get(tag)!.push(talk);
-    }
-  }
-  return index;
-}
+export const talksByTag = (ordered: readonly Entry<Talk>[]): Map<string, Entry<Talk>[]> => talksBy(ordered, (talk) => talk.tags);
 
 /** Tags with how many talks use them, most used first, then by label in the page language. */
 export function tagCounts(tags: readonly Entry<Tag>[], byTag: Map<string, unknown[]>, lang: Lang) {
@@ -96,8 +83,15 @@ export function sortSpeakers(speakers: readonly Entry<Speaker>[]): Entry<Speaker
   return [...speakers].sort((a, b) => key(a).localeCompare(key(b), 'en'));
 }
 
-/** Duration of a slot in minutes. */
-export const duration = (item: { start: string; end: string }): number => minutes(item.end) - minutes(item.start);
+/** The other names a speaker is known by, for a page in `lang`: the name in the other language, the romanization, aliases. */
+export function otherNames(speaker: Speaker, lang: Lang): string[] {
+  const name = speaker.name[lang];
+  return [...new Set([speaker.name[otherLang(lang)], speaker.romanization, ...speaker.aliases])].filter((alias): alias is string => Boolean(alias) && alias !== name);
+}
+
+/** A conference's name in a language, or its id when no such conference is loaded. */
+export const conferenceName = (conferences: readonly Entry<Conference>[], id: string, lang: Lang): string =>
+  conferences.find((conf) => conf.id === id)?.data.name[lang] ?? id;
 
 /** Whether an entry has text in a language, given its `untranslated` list. */
 export const hasLanguage = (entry: { untranslated: readonly Lang[] }, lang: Lang): boolean => !entry.untranslated.includes(lang);

@@ -9,6 +9,8 @@
 import { basename } from 'node:path';
 import { useTranslations } from './i18n.ts';
 import type { Lang } from './schema.ts';
+import { LANG_FILE } from './content-layout.ts';
+import { DEFAULT_LANG } from './site-constants.ts';
 
 interface HastNode {
   type: string;
@@ -40,7 +42,8 @@ const LABELS: Record<string, AsideKind> = {
 };
 const ALERTS: Record<string, AsideKind> = { NOTE: 'note', IMPORTANT: 'note', TIP: 'tip', CAUTION: 'caution', WARNING: 'caution' };
 
-const langOf = (file: VFileLike): Lang => (basename(file.path ?? file.history?.[0] ?? '') === 'en.md' ? 'en' : 'zh');
+/** The language of a Markdown file, by the content layout's per-language file rule (as src/lib/embed.ts reads it). */
+const langOf = (file: VFileLike): Lang => (LANG_FILE.exec(basename(file.path ?? file.history?.[0] ?? ''))?.[1] ?? DEFAULT_LANG) as Lang;
 
 const text = (node: HastNode): string => (node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(text).join(''));
 

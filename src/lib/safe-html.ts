@@ -91,7 +91,6 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 
 /** Whether a URL is relative or uses http(s) or mailto. Whitespace and control characters are ignored, as browsers do. */
 export function isSafeUrl(url: string): boolean {
-  // eslint-disable-next-line no-control-regex
   const compact = url.replace(/[\u0000-\u0020\u007f]/g, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1];
   return scheme === undefined || SAFE_SCHEMES.has(scheme.toLowerCase());

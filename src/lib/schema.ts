@@ -6,16 +6,18 @@
  * verifies that every id exists (Astro does not fail the build on a dangling reference).
  */
 import { z } from 'astro/zod';
+import { LANGS, type Lang } from './site-constants.ts';
+import { slidesFileName } from './slides.ts';
+import { CLOCK_PATTERN, ID_PATTERN } from './content-layout.ts';
 
-export const LANGS = ['zh', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, type Lang };
 
 const id = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens (e.g. "dave-cheney")');
+  .regex(ID_PATTERN, 'must be lowercase letters, digits and single hyphens (e.g. "dave-cheney")');
 
 /** A string in both languages; both are required unless the entry says otherwise. */
-export const bilingual = z.object({ zh: z.string().trim().min(1, 'must not be empty'), en: z.string().trim().min(1, 'must not be empty') }).strict();
+const bilingual = z.object({ zh: z.string().trim().min(1, 'must not be empty'), en: z.string().trim().min(1, 'must not be empty') }).strict();
 
 const httpUrl = z
   .string()
@@ -29,7 +31,7 @@ const httpUrl = z
   }, 'must be an absolute http(s) URL');
 
 /** "HH:MM", 24-hour clock, local time of the conference. */
-const clock = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time "HH:MM"');
+const clock = z.string().regex(CLOCK_PATTERN, 'must be a 24-hour time "HH:MM"');
 
 /** ISO 8601 date-time with an explicit offset, e.g. 2016-04-16T09:00:00+08:00. */
 const isoDateTime = z
@@ -42,10 +44,10 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date "YYYY-MM-DD"')
   .refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real date');
 
-export const link = z.object({ label: z.union([z.string().min(1), bilingual]), url: httpUrl }).strict();
+const link = z.object({ label: z.union([z.string().min(1), bilingual]), url: httpUrl }).strict();
 
 /** The original post a page is built from: credited and linked on that page. */
-export const source = z
+const source = z
   .object({
     title: z.string().min(1),
     url: httpUrl,
@@ -104,7 +106,7 @@ export const talkSchema = z
     speakers: z.array(id).min(1, 'needs at least one speaker'),
     title: bilingual,
     tags: z.array(id).default([]),
-    slides: httpUrl.optional(),
+    slides: httpUrl.refine((url) => slidesFileName(url) !== undefined, 'has a "%" that is not an escape like %20 (write a literal % as %25)').optional(),
     links: z.array(link).default([]),
     /** Languages this talk has no review in yet; their pages say so and point to the other language. */
     untranslated: z.array(z.enum(LANGS)).default([]),
@@ -161,4 +163,3 @@ export type Review = z.infer<typeof reviewSchema>;
 export type Speaker = z.infer<typeof speakerSchema>;
 export type Tag = z.infer<typeof tagSchema>;
 export type Guide = z.infer<typeof guideSchema>;
-export type GuideText = z.infer<typeof guideTextSchema>;

@@ -10,8 +10,8 @@
  * must also match as an exact phrase (consecutive positions), which gives substring search: 回收 finds 垃圾回收,
  * Go语言 finds "Go 语言" and "Go语言" alike, and no dictionary decides what a word is.
  */
+import { HAN } from './site-constants.ts';
 
-const HAN = /\p{Script=Han}/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
 /** Punctuation only Chinese text uses (CJK symbols, fullwidth forms): never a space beside it. */
 const CJK_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/u;

@@ -10,6 +10,7 @@
  * tags, list, quote and heading markers and table pipes are removed. Strings given as `exact` (official titles, an
  * address quoted as published) are not checked inside, only at their edges.
  */
+import { HAN_SOURCE } from './site-constants.ts';
 
 export type TypographyRule =
   | 'halfwidth-punctuation'
@@ -39,7 +40,7 @@ export interface Prose {
   map: number[];
 }
 
-const HAN = String.raw`\p{Script=Han}`;
+const HAN = HAN_SOURCE;
 const LATIN = 'A-Za-z0-9';
 /** Full-width (CJK) punctuation that takes no space on either side. */
 const FULLWIDTH_PUNCTUATION = '，。：；！？、“”‘’（）《》〈〉「」『』【】〔〕…—～';

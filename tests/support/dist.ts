@@ -1,30 +1,19 @@
 /** Reading the built site: every HTML page of dist/, parsed with cheerio (parse5, a spec-compliant HTML parser). */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { projectRoot } from './build.ts';
+import { fileForPath as siteFile, htmlPages as sitePages, walkFiles } from '../../scripts/lib/built-site.ts';
 
 /** The build the suite reads: dist/ by default; CONFNOTES_DIST lets parallel work use its own folder. */
 export const distDir = join(projectRoot, process.env.CONFNOTES_DIST ?? 'dist');
 
-export function walkFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? walkFiles(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
-}
+export { walkFiles };
 
 /** Site paths of every HTML page, e.g. "/zh/gopherchina-2016/", "/404.html". */
-export function htmlPages(dir = distDir): string[] {
-  return walkFiles(dir)
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => '/' + relative(dir, file).split(sep).join('/').replace(/(^|\/)index\.html$/, '$1'))
-    .sort();
-}
+export const htmlPages = (dir = distDir): string[] => sitePages(dir);
 
-export function fileForPath(path: string, dir = distDir): string {
-  const clean = decodeURIComponent(path.split('#')[0].split('?')[0]);
-  return join(dir, clean.endsWith('/') ? `${clean}index.html` : clean);
-}
+export const fileForPath = (path: string, dir = distDir): string => siteFile(path, dir);
 
 const cache = new Map<string, CheerioAPI>();
 export function page(path: string, dir = distDir): CheerioAPI {

@@ -1,5 +1,5 @@
-/** The coreos-vagrant guide as tests see it: its marked blocks, its files, and facts from ../shared/FACTS.md. */
-import { existsSync, readFileSync } from 'node:fs';
+/** The coreos-vagrant guide as tests see it: its marked blocks, its files, and facts from FACTS.md (tests/data/). */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFenceMeta } from '../../src/lib/embed.ts';
 import { NOTES_INPUT, TEMPLATES, type FormInput, type TemplateId } from '../../src/lib/guide-config.ts';
@@ -25,14 +25,13 @@ export function guideOriginals(): Partial<Record<TemplateId, string>> {
   return Object.fromEntries(Object.entries(blocks).filter(([id]) => TEMPLATES[id as TemplateId]?.kind === 'file')) as Partial<Record<TemplateId, string>>;
 }
 
-export const FACTS_PATH = join(projectRoot, '../shared/FACTS.md');
-
-/** The Vagrantfile lines FACTS.md quotes exactly ("line 14 `...`"), by line number. */
+/**
+ * The Vagrantfile lines FACTS.md quotes exactly ("line 14 `...`"), by line number: test data taken from the project's
+ * FACTS.md (kept outside this repository), section "The coreos-vagrant guide".
+ */
 export function factsVagrantfileLines(): Map<number, string> {
-  if (!existsSync(FACTS_PATH)) throw new Error(`${FACTS_PATH} is missing: the tests check the guide against it`);
-  const facts = readFileSync(FACTS_PATH, 'utf8');
-  const section = facts.slice(facts.indexOf('- Vagrantfile at that commit'), facts.indexOf('Defaults block'));
-  return new Map([...section.matchAll(/line (\d+) `([^`]+)`/g)].map((match) => [Number(match[1]), match[2]]));
+  const lines = JSON.parse(readFileSync(join(projectRoot, 'tests/data/facts-vagrantfile-lines.json'), 'utf8')) as Record<string, string>;
+  return new Map(Object.entries(lines).map(([line, text]) => [Number(line), text]));
 }
 
 /** A small deterministic generator, so a failing sample can be reproduced from its index. */

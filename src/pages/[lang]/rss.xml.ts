@@ -1,13 +1,16 @@
 /** The RSS feed of one language: its talk reviews and guides, newest first (src/lib/feeds.ts). */
 import type { APIRoute } from 'astro';
-import { loadSite } from '../../data/site.ts';
+import { loadPages, loadSite } from '../../data/site.ts';
 import { feedItems, rss } from '../../lib/feeds.ts';
 import { useTranslations } from '../../lib/i18n.ts';
 import { localizedUrl, withBase } from '../../lib/paths.ts';
-import { langPaths } from '../../lib/routes.ts';
+import { staticPaths } from '../../lib/pages.ts';
 import type { Lang } from '../../lib/schema.ts';
 
-export const getStaticPaths = langPaths;
+/** One feed per language of the home page. */
+export async function getStaticPaths() {
+  return staticPaths(await loadPages(), 'home').map(({ params }) => ({ params }));
+}
 
 export const GET: APIRoute = async ({ params, site: origin }) => {
   const lang = params.lang as Lang;
@@ -19,10 +22,9 @@ export const GET: APIRoute = async ({ params, site: origin }) => {
     lang,
     base,
     origin: String(origin),
+    pages: await loadPages(),
     conferences: site.conferences,
-    talks: site.talks,
     tags: site.tags,
-    guides: site.guides,
     verdict: (talkId, textLang) => site.reviews.get(`${talkId}/${textLang}`)?.data.verdict,
     guideText: (guideId, textLang) => site.guideTexts.get(`${guideId}/${textLang}`)?.data,
   });

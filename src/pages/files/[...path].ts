@@ -1,21 +1,25 @@
 /**
  * Serves every file a Markdown page embeds, byte for byte, at files/<path under the content root>, so the
- * download button saves exactly what is on disk under its real name.
+ * download button saves exactly what is on disk under its real name. The Markdown comes from the collections
+ * (src/data/site.ts), which have read it already: no content file is read again here.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { APIRoute } from 'astro';
+import { loadSite } from '../../data/site.ts';
 import { contentRoot } from '../../lib/config.ts';
-import { readContent } from '../../lib/content-check.ts';
 import { embeddedFiles } from '../../lib/embed.ts';
 
-export function getStaticPaths() {
+export async function getStaticPaths() {
   const root = resolve(contentRoot());
-  const content = readContent(root);
+  const site = await loadSite();
   const paths = new Set<string>();
-  for (const entry of content.entries) {
-    for (const embed of embeddedFiles(entry.body ?? '')) {
-      paths.add(relative(root, resolve(dirname(entry.file), embed.path)).split(sep).join('/'));
+  for (const texts of [site.summaries, site.reviews, site.guideTexts]) {
+    for (const entry of texts.values()) {
+      if (!entry.filePath) continue;
+      for (const embed of embeddedFiles(entry.body ?? '')) {
+        paths.add(relative(root, resolve(dirname(entry.filePath), embed.path)).split(sep).join('/'));
+      }
     }
   }
   return [...paths].sort().map((path) => ({ params: { path } }));

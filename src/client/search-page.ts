@@ -1,0 +1,250 @@
+/**
+ * The search page's behaviour, loaded by its small loader only once a reader starts a search (see search.astro).
+ * `<search-page>` reads its state from the URL, keeps the form and the URL in step, and imports Pagefind (index and
+ * all) on the first search. The rules of a search live in src/lib/search*.ts; this file only wires them to the page.
+ */
+import { RANKING, bestExcerpt, runSearch, type PagefindApi, type PagefindResult, type SearchOutcome } from '../lib/search-engine.ts';
+import { FACETS, emptyFilters, hasCriteria, parseSearchParams, sameState, searchHref, type Facet, type SearchState } from '../lib/search-url.ts';
+import { highlightExcerpt, highlightText, tidyChinese } from '../lib/search.ts';
+import { searchBundleUrl } from '../lib/site-constants.ts';
+
+interface Messages {
+  loading: string;
+  count: string;
+  countOne: string;
+  none: string;
+  error: string;
+  prompt: string;
+  kinds: Record<string, string>;
+}
+
+/** Results rendered at once; "show more" adds this many again. */
+const PAGE_SIZE = 20;
+/** Pause after the last keystroke before searching. */
+const TYPING_PAUSE_MS = 200;
+
+class SearchPage extends HTMLElement {
+  private pagefind?: Promise<PagefindApi>;
+  private form!: HTMLFormElement;
+  private input!: HTMLInputElement;
+  private status!: HTMLElement;
+  private list!: HTMLOListElement;
+  private more!: HTMLButtonElement;
+  private clear!: HTMLButtonElement;
+  private messages!: Messages;
+  private run = 0;
+  private typingTimer?: ReturnType<typeof setTimeout>;
+  /** Whether the reader is typing on top of a state already in the history; the first keystroke then adds an entry. */
+  private typing = false;
+  private shown: PagefindResult[] = [];
+  private outcome?: SearchOutcome;
+
+  connectedCallback() {
+    this.form = this.querySelector('form')!;
+    this.input = this.form.querySelector('input[name="q"]')!;
+    this.status = this.querySelector('[role="status"]')!;
+    this.list = this.querySelector('.search-results')!;
+    this.more = this.querySelector('.search-more')!;
+    this.clear = this.querySelector('.search-clear')!;
+    this.messages = JSON.parse(this.dataset.messages ?? '{}');
+
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.commit();
+    });
+    this.input.addEventListener('input', () => {
+      clearTimeout(this.typingTimer);
+      this.typingTimer = setTimeout(() => this.onTyping(), TYPING_PAUSE_MS);
+    });
+    this.form.addEventListener('change', (event) => {
+      if ((event.target as HTMLElement).matches('input[type="checkbox"]')) this.commit();
+    });
+    this.clear.addEventListener('click', () => {
+      for (const box of this.checkboxes()) box.checked = false;
+      this.commit();
+    });
+    this.more.addEventListener('click', () => void this.showMore());
+    addEventListener('popstate', () => {
+      this.typing = false;
+      const state = parseSearchParams(new URLSearchParams(location.search));
+      this.fill(state);
+      void this.search(state);
+    });
+
+    // The reader may have typed or ticked something while this module loaded; the URL wins when it says anything.
+    const fromUrl = parseSearchParams(new URLSearchParams(location.search));
+    if (hasCriteria(fromUrl)) {
+      this.fill(fromUrl);
+      void this.search(fromUrl);
+    } else if (hasCriteria(this.read())) this.commit();
+    else this.say(this.messages.prompt);
+  }
+
+  private checkboxes(): HTMLInputElement[] {
+    return [...this.form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+  }
+
+  private read(): SearchState {
+    const filters = emptyFilters();
+    for (const box of this.checkboxes()) if (box.checked && (FACETS as readonly string[]).includes(box.name)) filters[box.name as Facet].push(box.value);
+    return { q: this.input.value.trim(), filters };
+  }
+
+  private fill(state: SearchState) {
+    this.input.value = state.q;
+    for (const box of this.checkboxes()) {
+      box.checked = (state.filters[box.name as Facet] ?? []).includes(box.value);
+      // A facet with a choice in it is shown open, so the reader sees what narrows the results.
+      const facet = box.closest('details');
+      if (box.checked && facet) facet.open = true;
+    }
+  }
+
+  private current(): SearchState {
+    return parseSearchParams(new URLSearchParams(location.search));
+  }
+
+  /** Enter, a filter, "clear": the state becomes its own history entry, so Back returns to the one before. */
+  private commit() {
+    clearTimeout(this.typingTimer);
+    this.typing = false;
+    const state = this.read();
+    if (!sameState(state, this.current())) history.pushState(null, '', searchHref(location.pathname, state));
+    void this.search(state);
+  }
+
+  private onTyping() {
+    const state = this.read();
+    if (sameState(state, this.current())) return;
+    const href = searchHref(location.pathname, state);
+    if (this.typing) history.replaceState(null, '', href);
+    else history.pushState(null, '', href);
+    this.typing = true;
+    void this.search(state);
+  }
+
+  private loadPagefind(): Promise<PagefindApi> {
+    this.pagefind ??= (async () => {
+      const bundle = searchBundleUrl(this.dataset.base ?? '/');
+      const pagefind = (await import(/* @vite-ignore */ bundle)) as PagefindApi & { options(options: object): Promise<void> };
+      await pagefind.options({
+        // The indexed URLs already include the base (/notes/...); Pagefind would otherwise prefix it a second time.
+        baseUrl: '/',
+        // The index is small enough to search on the main thread, which saves the worker's 12 KB (gzip) download.
+        noWorker: true,
+        ranking: RANKING,
+        excerptLength: Number(this.dataset.excerptLength ?? 30),
+        excerptEllipsis: '…',
+      });
+      return pagefind;
+    })();
+    return this.pagefind;
+  }
+
+  private say(text: string) {
+    this.status.textContent = text;
+  }
+
+  private async search(state: SearchState) {
+    const run = ++this.run;
+    // Which address the results on screen answer; tests and scripts wait for it to match the URL.
+    const address = location.search;
+    this.keepLanguageSwitch(address);
+    this.clear.hidden = !FACETS.some((facet) => state.filters[facet].length > 0);
+    if (!hasCriteria(state)) {
+      this.list.replaceChildren();
+      this.more.hidden = true;
+      this.setCounts({});
+      this.say(this.messages.prompt);
+      this.dataset.shown = address;
+      return;
+    }
+    this.setAttribute('aria-busy', 'true');
+    // Only the first search waits for the index to load; later ones are quick, and a live region should not chatter.
+    if (!this.pagefind) this.say(this.messages.loading);
+    try {
+      const outcome = await runSearch(await this.loadPagefind(), state);
+      if (run !== this.run) return;
+      this.outcome = outcome;
+      this.shown = [];
+      this.list.replaceChildren();
+      this.setCounts(outcome.counts);
+      const total = outcome.results.length;
+      this.say(total === 0 ? this.messages.none : total === 1 ? this.messages.countOne : this.messages.count.replace('{n}', String(total)));
+      await this.showMore(run);
+    } catch (error) {
+      if (run !== this.run) return;
+      console.error(error);
+      this.list.replaceChildren();
+      this.more.hidden = true;
+      this.say(this.messages.error);
+    } finally {
+      if (run === this.run) {
+        this.dataset.shown = address;
+        this.removeAttribute('aria-busy');
+      }
+    }
+  }
+
+  private async showMore(run = this.run) {
+    const outcome = this.outcome;
+    if (!outcome) return;
+    const next = outcome.results.slice(this.shown.length, this.shown.length + PAGE_SIZE);
+    const data = await Promise.all(next.map((result) => result.data()));
+    if (run !== this.run) return;
+    this.shown.push(...next);
+    const items = data.map((item) => this.renderResult(item, outcome));
+    this.list.append(...items);
+    this.more.hidden = this.shown.length >= outcome.results.length;
+  }
+
+  private renderResult(data: Awaited<ReturnType<PagefindResult['data']>>, outcome: SearchOutcome): HTMLLIElement {
+    const item = document.createElement('li');
+    item.className = 'search-result';
+    const kind = data.filters.kind?.[0] ?? '';
+    item.dataset.kind = kind;
+
+    const context = document.createElement('p');
+    context.className = 'search-result-context';
+    context.textContent = [this.messages.kinds[kind], data.meta.where].filter(Boolean).join(' · ');
+
+    const heading = document.createElement('h2');
+    const link = document.createElement('a');
+    link.href = data.url;
+    link.innerHTML = highlightText(data.meta.label ?? tidyChinese(data.meta.title ?? data.url), outcome.query);
+    heading.append(link);
+    item.append(context, heading);
+
+    if (data.meta.speakers) {
+      const who = document.createElement('p');
+      who.className = 'search-result-speakers';
+      who.innerHTML = highlightText(data.meta.speakers, outcome.query);
+      item.append(who);
+    }
+    const text = document.createElement('p');
+    text.className = 'search-result-text';
+    // A search for words shows where they occur; browsing by filter shows each page's own summary.
+    const excerpt = bestExcerpt(data, outcome.query);
+    if (outcome.query.term !== null && excerpt) text.innerHTML = highlightExcerpt(excerpt, outcome.query);
+    else text.textContent = data.meta.summary ?? '';
+    if (text.textContent) item.append(text);
+    return item;
+  }
+
+  /** Filter values are the same ids in both languages, so the other language's search page can take the same search. */
+  private keepLanguageSwitch(address: string) {
+    const link = document.querySelector<HTMLAnchorElement>('a.lang-switch');
+    if (link) link.href = link.href.split('?')[0] + address;
+  }
+
+  private setCounts(counts: Record<string, Record<string, number>>) {
+    for (const box of this.checkboxes()) {
+      const count = box.parentElement?.querySelector('.facet-count');
+      if (!count) continue;
+      const value = counts[box.name]?.[box.value];
+      count.textContent = value === undefined ? '' : String(value);
+    }
+  }
+}
+
+customElements.define('search-page', SearchPage);

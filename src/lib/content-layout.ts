@@ -1,0 +1,93 @@
+/**
+ * The folder layout of a content root, in one place: which file is what kind of entry, the id each file gives its
+ * entry, the globs Astro's loaders use for the same files, the walk, and the per-language file rule (zh.md, en.md).
+ * Read by the content check (src/lib/content-check.ts), the collections (src/content.config.ts) and, through the
+ * collections, the downloads route (src/pages/files/[...path].ts).
+ *
+ *   tags.yaml
+ *   conferences/<conference-id>/conference.yaml, zh.md, en.md, any assets below
+ *   talks/<conference-id>/<talk-id>/talk.yaml, zh.md, en.md
+ *   speakers/<speaker-id>.yaml
+ *   guides/<guide-id>/guide.yaml, zh.md, en.md, files/… (embedded files)
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { LANGS, type Lang } from './site-constants.ts';
+
+/** An id: the folder or file name of an entry, lowercase letters, digits and single hyphens ("dave-cheney"). */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A clock time of the conference's day, "HH:MM" on a 24-hour clock. */
+export const CLOCK_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+
+export type Kind = 'conference' | 'summary' | 'talk' | 'review' | 'speaker' | 'tags' | 'guide' | 'guideText';
+
+/** A language's text of an entry: zh.md or en.md, beside the entry's YAML. */
+export const LANG_FILE = new RegExp(`^(${LANGS.join('|')})\\.md$`);
+const LANG_GLOB = `{${LANGS.join(',')}}.md`;
+
+export const TAGS_FILE = 'tags.yaml';
+
+/** Each collection's files as a glob loader finds them: a section folder of the root, and a pattern inside it. */
+export const COLLECTION_FILES = {
+  conferences: { kind: 'conference', base: 'conferences', pattern: '*/conference.yaml' },
+  summaries: { kind: 'summary', base: 'conferences', pattern: `*/${LANG_GLOB}` },
+  talks: { kind: 'talk', base: 'talks', pattern: '**/talk.yaml' },
+  reviews: { kind: 'review', base: 'talks', pattern: `**/${LANG_GLOB}` },
+  speakers: { kind: 'speaker', base: 'speakers', pattern: '*.{yaml,yml}' },
+  guides: { kind: 'guide', base: 'guides', pattern: '*/guide.yaml' },
+  guideTexts: { kind: 'guideText', base: 'guides', pattern: `*/${LANG_GLOB}` },
+} as const satisfies Record<string, { kind: Kind; base: string; pattern: string }>;
+
+/** Kinds whose files are Markdown, one per language; the others are YAML. */
+const TEXT_KINDS: ReadonlySet<Kind> = new Set(['summary', 'review', 'guideText']);
+
+/**
+ * The id of the entry a file holds, from its path inside its section folder: the folder for conferences, talks
+ * and guides, the file name for speakers, "<folder>/<lang>" for a language's text (as the collections key texts).
+ */
+export function entryId(kind: Kind, pathInSection: string): string {
+  const parts = pathInSection.split('/');
+  const name = parts.at(-1)!;
+  if (kind === 'speaker') return name.replace(/\.ya?ml$/, '');
+  if (kind === 'tags') return 'tags';
+  const folder = parts.at(-2)!;
+  return TEXT_KINDS.has(kind) ? `${folder}/${name.replace(/\.md$/, '')}` : folder;
+}
+
+export type Placement =
+  /** An entry's file: its kind, the entry's id (the folder or file name), its language for a text. */
+  | { kind: Kind; id: string; lang?: Lang; format: 'yaml' | 'markdown' }
+  /** A file that belongs to an entry without being one: a guide's embedded files, a conference's images. */
+  | { kind: 'asset' };
+
+/** What a file is, from its path's parts under the content root; undefined for a file that fits no rule. */
+export function classify(parts: readonly string[]): Placement | undefined {
+  const name = parts.at(-1)!;
+  const folder = parts.at(-2) ?? '';
+  const lang = LANG_FILE.exec(name)?.[1] as Lang | undefined;
+  const [section] = parts;
+  const yaml = (kind: Kind, id = folder): Placement => ({ kind, id, format: 'yaml' });
+  const text = (kind: Kind): Placement => ({ kind, id: folder, lang, format: 'markdown' });
+  if (parts.length === 1 && name === TAGS_FILE) return yaml('tags', 'tags');
+  if (section === 'conferences' && parts.length === 3 && name === 'conference.yaml') return yaml('conference');
+  if (section === 'conferences' && parts.length === 3 && lang) return text('summary');
+  if (section === 'talks' && parts.length >= 3 && name === 'talk.yaml') return yaml('talk');
+  if (section === 'talks' && parts.length >= 3 && lang) return text('review');
+  if (section === 'speakers' && parts.length === 2 && /\.ya?ml$/.test(name)) return yaml('speaker', name.replace(/\.ya?ml$/, ''));
+  if (section === 'guides' && parts.length === 3 && name === 'guide.yaml') return yaml('guide');
+  if (section === 'guides' && parts.length === 3 && lang) return text('guideText');
+  // Files a guide embeds (files/...) are checked where they are referenced; assets beside a conference are allowed.
+  if ((section === 'guides' || section === 'conferences') && parts.length > 3) return { kind: 'asset' };
+  return undefined;
+}
+
+/** Every file under a folder, dot files and dot folders left out (as Astro's glob loader leaves them out). */
+export function walkContent(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.name.startsWith('.')) return [];
+    return entry.isDirectory() ? walkContent(path) : [path];
+  });
+}
