@@ -8,13 +8,37 @@
  *   node scripts/screenshots.ts talk guide   only these templates
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { launch } from '../tests/support/browser.ts';
-import { distDir } from '../tests/support/dist.ts';
-import { serve } from '../tests/support/server.ts';
-import { samplePages } from '../tests/support/templates.ts';
-import { projectRoot } from '../tests/support/build.ts';
+import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, isAbsolute, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+import { projectRoot } from './lib/build.ts';
+import { samplePages } from './lib/templates.ts';
+
+const distDir = isAbsolute(process.env.CONFNOTES_DIST ?? '') ? process.env.CONFNOTES_DIST! : join(projectRoot, process.env.CONFNOTES_DIST ?? 'dist');
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
+
+/** The built site on 127.0.0.1 (a port of the system's choosing), directories served by their index.html. */
+function serve(dir: string): Promise<{ url: string; close: () => void }> {
+  const server = createServer((request, response) => {
+    let file = normalize(join(dir, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
+    if (file.startsWith(dir) && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(dir) || !existsSync(file)) return void response.writeHead(404).end();
+    response.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      resolve({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`, close: () => server.close() });
+    }),
+  );
+}
+const launch = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
 
 const out = join(projectRoot, 'docs', 'screenshots');
 rmSync(out, { recursive: true, force: true });
@@ -49,7 +73,7 @@ try {
   }
 } finally {
   await browser.close();
-  await site.close();
+  site.close();
 }
 const bytes = readdirSync(out).reduce((sum, file) => sum + statSync(join(out, file)).size, 0);
 console.log(`docs/screenshots: ${readdirSync(out).length} files, ${(bytes / 1024 / 1024).toFixed(2)} MiB`);
