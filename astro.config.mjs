@@ -1,7 +1,7 @@
 // @ts-check
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
-import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, rehypeShiki, unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { basePath, contentRoot, siteUrl } from './src/lib/config.ts';
 import { remarkEmbedFiles } from './src/lib/embed.ts';
@@ -12,6 +12,7 @@ import { contentGuard } from './src/integrations/content-guard.ts';
 import { codeColors } from './src/integrations/code-colors.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { languageNotFoundPages } from './src/integrations/language-404.ts';
+import { devStaticHost } from './src/integrations/dev-static-host.ts';
 import { loadCodeThemes, shikiStyleToClass } from './src/lib/code-colors.ts';
 
 const root = contentRoot();
@@ -20,6 +21,13 @@ const base = basePath();
 // GitHub's "default" pair: every token colour has at least 4.5:1 contrast on its background (WCAG AA). The older
 // github-light/github-dark do not: comments #6a737d on #24292e are 3.05:1, the orange #e36209 on white 3.49:1.
 const codeThemes = await loadCodeThemes({ light: 'github-light-default', dark: 'github-dark-default' });
+/** @type {import('@astrojs/markdown-remark').ShikiConfig} */
+const shikiConfig = {
+  themes: codeThemes,
+  // Colours as classes, not style attributes, so the CSP needs no 'unsafe-inline' for styles.
+  transformers: [shikiStyleToClass(codeThemes)],
+  defaultColor: false,
+};
 
 export default defineConfig({
   site: siteUrl(),
@@ -34,7 +42,6 @@ export default defineConfig({
   security: {
     // A <meta http-equiv> policy on every page: scripts and styles from 'self' or by hash, nothing inline unhashed.
     // 'self' is listed explicitly so that a page adding a source (e.g. 'wasm-unsafe-eval' for search) extends it.
-    // Astro warns that Shiki writes inline styles: shikiStyleToClass (below) turns them into classes; tests/csp*.test.ts check.
     csp: {
       algorithm: 'SHA-256',
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
@@ -43,6 +50,10 @@ export default defineConfig({
     },
   },
   markdown: {
+    // Shiki runs as the first of our rehype plugins (Astro's own rehypeShiki, where Astro would put it) rather than
+    // through this switch: with the switch on, Astro warns on every build that Shiki's inline styles break the CSP,
+    // and shikiStyleToClass leaves no inline style to break it (tests/csp*.test.ts check every page).
+    syntaxHighlight: false,
     processor: unified({
       // GFM comes from remark-gfm itself rather than the processor's switch, so the plugin list says what runs.
       gfm: false,
@@ -51,16 +62,12 @@ export default defineConfig({
       // Raw HTML is held to an allow-list first, so links written as raw <a> get their rel too.
       // Notes become asides; headings get their ids (Astro's own step, which would otherwise run after ours), then a
       // visible self-link each.
-      rehypePlugins: [rehypeSafeHtml, rehypeExternalLinks, rehypeAsides, rehypeHeadingIds, rehypeHeadingAnchors],
+      rehypePlugins: [[rehypeShiki, shikiConfig], rehypeSafeHtml, rehypeExternalLinks, rehypeAsides, rehypeHeadingIds, rehypeHeadingAnchors],
     }),
-    shikiConfig: {
-      themes: codeThemes,
-      // Colours as classes, not style attributes, so the CSP needs no 'unsafe-inline' for styles.
-      transformers: [shikiStyleToClass(codeThemes)],
-      defaultColor: false,
-    },
+    // Read by anything else that highlights with Astro's settings (the <Code> component, `npm run bench`).
+    shikiConfig,
   },
-  integrations: [contentGuard({ root }), codeColors(codeThemes), languageNotFoundPages(), pagefindIndex()],
+  integrations: [contentGuard({ root }), codeColors(codeThemes), languageNotFoundPages(), pagefindIndex(), devStaticHost()],
   vite: {
     // Code loaded on demand (copy buttons, the guide's form) is built as standalone ES modules through `?worker&url`
     // and fetched with a plain import(), so the page's small loader carries no module-preload helper.

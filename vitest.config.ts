@@ -20,7 +20,9 @@ export default defineConfig({
       // One real build of the site before any test reads dist/ (skipped with CONFNOTES_PREBUILT=1 after `npm run build`).
       { extends: true, test: { name: 'dist', include: ['tests/*.test.ts'], globalSetup: ['tests/support/global-build.ts'], sequence: { groupOrder: 2 } } },
       { extends: true, test: { name: 'builds', include: ['tests/builds/**/*.test.ts'], sequence: { groupOrder: 3 } } },
-      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: ['tests/support/global-build.ts'], sequence: { groupOrder: 4 } } },
+      // Chromium first: installed as root, or one line saying what to run (tests/support/chromium.ts). Vitest runs every
+      // project's setup when the run starts, so a missing browser stops `npm test` before any test.
+      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: ['tests/support/chromium.ts', 'tests/support/global-build.ts'], sequence: { groupOrder: 4 } } },
     ],
   },
 });

@@ -421,6 +421,8 @@ const { default: config } = await import(${JSON.stringify(join(projectRoot, 'ast
 const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 const files = walk(join(root, 'talks')).filter((file) => /\\/(zh|en)\\.md$/.test(file)).sort();
 const shared = { ...markdownConfigDefaults, shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...config.markdown.shikiConfig }, image: {}, gfm: true, smartypants: false };
+// Our processor runs Shiki as a rehype plugin with Astro's switch off (astro.config.mjs); the others use the switch.
+if (which !== 'satteri' && which !== 'unified-bare') shared.syntaxHighlight = config.markdown.syntaxHighlight;
 const processor =
   which === 'satteri'
     ? satteri({ features: { smartPunctuation: false } })

@@ -4,12 +4,12 @@
  */
 import { contentRoot } from '../src/lib/config.ts';
 import { checkContent } from '../src/lib/content-check.ts';
+import { contentErrorReport } from '../src/integrations/content-guard.ts';
 
 const root = contentRoot();
 const lines = checkContent(root);
 if (lines.length > 0) {
-  for (const line of lines) console.error(`content error: ${line}`);
-  console.error(`${lines.length} content error${lines.length === 1 ? '' : 's'} in ${root}/`);
+  console.error(contentErrorReport(lines, root));
   process.exit(1);
 }
 console.log(`content ok: ${root}/`);

@@ -82,7 +82,8 @@ function planTalk(content: RawContent, root: string, positional: string[], optio
   const id = requireId(positional[1], 'talk id');
   const conf = dataOf(content, 'conference', conference);
   if (!conf) throw new Refused(`no conference "${conference}" in ${root}/conferences/ (scaffold it first: npm run new -- conference ${conference})`);
-  if (ids(content, 'talk').has(id)) throw new Refused(`a talk "${id}" already exists (talk ids are unique across conferences)`);
+  const idTaken = content.entries.some((entry) => entry.kind === 'talk' && entry.id === id && (entry.data as { conference?: unknown } | undefined)?.conference === conference);
+  if (idTaken) throw new Refused(`a talk "${id}" already exists in ${conference} (talk ids are unique within a conference)`);
 
   const speakers = many(options, 'speaker');
   if (speakers.length === 0) throw new UsageError('a talk needs at least one --speaker <id>');

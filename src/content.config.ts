@@ -1,7 +1,7 @@
 /**
  * Astro collections over the content root. Which files each collection holds and the ids they get (a talk is its
- * folder, a review "<talk folder>/<lang>") come from src/lib/content-layout.ts; shapes from src/lib/schema.ts.
- * content-check.ts validates the same files first and fails the build with one line per mistake, including
+ * folder path "<conference folder>/<talk folder>", a review "<that path>/<lang>") come from
+ * src/lib/content-layout.ts; shapes from src/lib/schema.ts. content-check.ts validates the same files first and fails the build with one line per mistake, including
  * references that `reference()` lets through.
  */
 import { defineCollection, reference } from 'astro:content';
@@ -59,7 +59,7 @@ export const collections = {
   }),
   guides: defineCollection({
     loader: loader('guides'),
-    schema: guideSchema.extend({ conference: reference('conferences').optional() }),
+    schema: guideSchema.extend({ conference: reference('conferences').optional(), tags: z.array(reference('tags')).default([]) }),
   }),
   guideTexts: defineCollection({
     loader: loader('guideTexts'),

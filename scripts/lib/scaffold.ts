@@ -167,11 +167,11 @@ export function conferenceFiles(options: ConferenceOptions): ScaffoldFile[] {
     'organizer:',
     `  name: ${bilingual(`${TODO}：主办方`, `${TODO}: organizer`)}`,
     '  # url: https://example.org',
-    '# - { tier: gold, name: { zh: ..., en: ... } }  (tiers: co-organizer, diamond, platinum, gold, silver, partner)',
+    '# - { tier: gold, name: { zh: ..., en: ... } }  (tiers: co-organizer, diamond, platinum, gold, silver, bronze, partner, media, community; others under tiers:)',
     'sponsors: []',
     'links: []',
     '# Slots that are not talks: - { day: 1, start: "12:00", end: "13:00", kind: lunch }',
-    '# (kinds: registration, opening, welcome, break, lunch, party)',
+    '# (kinds: registration, opening, welcome, closing, break, lunch, meal, party, keynote, talk, lightning, panel, workshop, training, qa, other; others under kinds:)',
     'slots: []',
     '',
   ].join('\n');

@@ -137,7 +137,8 @@ export function attach(form: HTMLElement, firstEvent?: Event): void {
       block.figure.toggleAttribute('data-adapted', block.current.text !== block.original.text);
     }
     const status = form.querySelector<HTMLElement>('[data-blocked-status]');
-    if (status) status.textContent = blocked ? (status.dataset.message ?? '').replace('{n}', String(blocked)) : '';
+    // The one-block message is the dictionary's singular form, already filled in at build time.
+    if (status) status.textContent = blocked ? ((blocked === 1 && status.dataset.messageOne) || (status.dataset.message ?? '').replace('{n}', String(blocked))) : '';
   };
 
   const reset = () => {

@@ -16,6 +16,7 @@ export interface Site {
   speakers: Entry<Speaker>[];
   tags: Entry<Tag>[];
   guides: Entry<Guide>[];
+  /** Reviews keyed by reviewKey(): "<conference>/<talk id>/<lang>". */
   reviews: Map<string, CollectionEntry<'reviews'>>;
   summaries: Map<string, CollectionEntry<'summaries'>>;
   guideTexts: Map<string, CollectionEntry<'guideTexts'>>;
@@ -36,10 +37,17 @@ export function loadSite(): Promise<Site> {
       getCollection('guideTexts'),
     ]);
     const plainConferences = conferences.map(({ id, data }) => ({ id, data }));
+    // A talk's collection id is its folder path; its own id is the folder name, unique within its conference.
     const plainTalks = talks.map(({ id, data }) => ({
-      id,
+      id: id.split('/').at(-1)!,
       data: { ...data, conference: refId(data.conference), speakers: data.speakers.map(refId), tags: data.tags.map(refId) },
     }));
+    const talkOfPath = new Map(talks.map((talk, index) => [talk.id, plainTalks[index]]));
+    const reviewsByTalk = reviews.flatMap((entry): Array<[string, CollectionEntry<'reviews'>]> => {
+      const lang = entry.id.split('/').at(-1) as Lang;
+      const talk = talkOfPath.get(entry.id.split('/').slice(0, -1).join('/'));
+      return talk ? [[reviewKey(talk, lang), entry]] : [];
+    });
     return {
       conferences: plainConferences.sort((a, b) => Date.parse(b.data.start) - Date.parse(a.data.start)),
       talks: scheduleOrder(plainTalks, plainConferences),
@@ -48,8 +56,11 @@ export function loadSite(): Promise<Site> {
         data: { ...data, companies: data.companies.map((company) => ({ ...company, conference: refId(company.conference) })) },
       })),
       tags: tags.map(({ id, data }) => ({ id, data })),
-      guides: guides.map(({ id, data }) => ({ id, data: { ...data, conference: data.conference ? refId(data.conference) : undefined } })),
-      reviews: new Map(reviews.map((entry) => [entry.id, entry])),
+      guides: guides.map(({ id, data }) => ({
+        id,
+        data: { ...data, conference: data.conference ? refId(data.conference) : undefined, tags: data.tags.map(refId) },
+      })),
+      reviews: new Map(reviewsByTalk),
       summaries: new Map(summaries.map((entry) => [entry.id, entry])),
       guideTexts: new Map(guideTexts.map((entry) => [entry.id, entry])),
     };
@@ -79,11 +90,14 @@ export function loadPages(): Promise<SitePage[]> {
   return pages;
 }
 
+/** Where a talk's review in a language is kept in `Site.reviews`: talk ids are unique per conference only. */
+export const reviewKey = (talk: Entry<Talk>, lang: Lang): string => `${talk.data.conference}/${talk.id}/${lang}`;
+
 /** The review to show for a talk in a language: its own, or the other language's when it has none yet. */
-export const reviewFor = (site: Site, talkId: string, lang: Lang) => inLanguage(site.reviews, talkId, lang);
+export const reviewFor = (site: Site, talk: Entry<Talk>, lang: Lang) => inLanguage(site.reviews, `${talk.data.conference}/${talk.id}`, lang);
 
 /** The one-line verdict of a talk for lists, tagged with the language it is written in. */
-export function verdictFor(site: Site, talkId: string, lang: Lang) {
-  const review = reviewFor(site, talkId, lang);
+export function verdictFor(site: Site, talk: Entry<Talk>, lang: Lang) {
+  const review = reviewFor(site, talk, lang);
   return review && { text: review.entry.data.verdict, lang: review.lang };
 }

@@ -1,33 +1,37 @@
 /**
  * Fails the build, before Astro loads a single collection, when the content root has mistakes. Each mistake is
- * printed as one line "file: field: reason". A failed build also removes the output folder, so nothing that looks
- * like a good build is left behind.
+ * printed once, as one line "content error: file: field: reason", followed by a count, and the process exits with
+ * status 1. It exits rather than throwing: a thrown error would make Astro print every line a second time and add
+ * "An unhandled error occurred while running the astro:config:setup hook" and a stack, none of which helps an author.
+ * A failed build also removes the output folder, so nothing that looks like a good build is left behind.
  */
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/content-check.ts';
 
-export class ContentError extends Error {
-  constructor(lines: string[]) {
-    super(`${lines.length} content error${lines.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
-    this.name = 'ContentError';
-    // The lines above say everything; a stack trace into the integration would only bury them.
-    this.stack = '';
-  }
+/** What a failed check prints: the lines, then the count. Shared with `npm run check` (scripts/check-content.ts). */
+export function contentErrorReport(lines: readonly string[], root: string): string {
+  return [...lines.map((line) => `content error: ${line}`), `${lines.length} content error${lines.length === 1 ? '' : 's'} in ${root}/`].join('\n');
 }
 
 export function contentGuard(options: { root: string }): AstroIntegration {
   return {
     name: 'confnotes:content-guard',
     hooks: {
-      'astro:config:setup': ({ config, logger, command }) => {
+      'astro:config:setup': ({ config, command }) => {
         if (command === 'preview') return;
-        const lines = checkContent(options.root, fileURLToPath(config.root));
+        let lines: string[];
+        try {
+          lines = checkContent(options.root, fileURLToPath(config.root));
+        } catch (error) {
+          // A bug in the check itself: still one line, never a half-built site.
+          lines = [`${options.root}: (check): the content check failed: ${(error as Error).message.split('\n')[0]}`];
+        }
         if (lines.length === 0) return;
-        for (const line of lines) logger.error(`content error: ${line}`);
         if (command === 'build') rmSync(fileURLToPath(config.outDir), { recursive: true, force: true });
-        throw new ContentError(lines);
+        process.stderr.write(`${contentErrorReport(lines, options.root)}\n`);
+        process.exit(1);
       },
     },
   };

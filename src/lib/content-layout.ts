@@ -10,9 +10,10 @@
  *   speakers/<speaker-id>.yaml
  *   guides/<guide-id>/guide.yaml, zh.md, en.md, files/… (embedded files)
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGS, type Lang } from './site-constants.ts';
+import { isInside } from './content-files.ts';
 
 /** An id: the folder or file name of an entry, lowercase letters, digits and single hyphens ("dave-cheney"). */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -43,14 +44,19 @@ export const COLLECTION_FILES = {
 const TEXT_KINDS: ReadonlySet<Kind> = new Set(['summary', 'review', 'guideText']);
 
 /**
- * The id of the entry a file holds, from its path inside its section folder: the folder for conferences, talks
+ * The collection id of the entry a file holds, from its path inside its section folder: the folder for conferences
  * and guides, the file name for speakers, "<folder>/<lang>" for a language's text (as the collections key texts).
+ * Talk ids are unique per conference only (a "keynote" every year), so a talk's collection id is its folder path
+ * ("gopherchina-2016/baidu-bfe") and a review's "<that path>/<lang>"; src/data/site.ts gives the talk its own id,
+ * the folder name, back.
  */
 export function entryId(kind: Kind, pathInSection: string): string {
   const parts = pathInSection.split('/');
   const name = parts.at(-1)!;
   if (kind === 'speaker') return name.replace(/\.ya?ml$/, '');
   if (kind === 'tags') return 'tags';
+  if (kind === 'talk') return parts.slice(0, -1).join('/');
+  if (kind === 'review') return `${parts.slice(0, -1).join('/')}/${name.replace(/\.md$/, '')}`;
   const folder = parts.at(-2)!;
   return TEXT_KINDS.has(kind) ? `${folder}/${name.replace(/\.md$/, '')}` : folder;
 }
@@ -82,12 +88,32 @@ export function classify(parts: readonly string[]): Placement | undefined {
   return undefined;
 }
 
-/** Every file under a folder, dot files and dot folders left out (as Astro's glob loader leaves them out). */
-export function walkContent(dir: string): string[] {
+/** A file found under the root, or a symbolic link that is not followed and why. */
+export type FoundFile = { path: string } | { path: string; problem: string };
+
+/**
+ * Every file under a folder, dot files and dot folders left out (as Astro's glob loader leaves them out). Symbolic
+ * links are followed only while their real path stays inside `realRoot` (the real path of the content root); a link
+ * that leaves it, or whose target is missing, comes back with its problem and is never read.
+ */
+export function walkContent(dir: string, realRoot = realpathSync(dir), seen = new Set<string>()): FoundFile[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
+  const real = realpathSync(dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry): FoundFile[] => {
     if (entry.name.startsWith('.')) return [];
-    return entry.isDirectory() ? walkContent(path) : [path];
+    const path = join(dir, entry.name);
+    if (lstatSync(path).isSymbolicLink()) {
+      let target: string;
+      try {
+        target = realpathSync(path);
+      } catch {
+        return [{ path, problem: 'is a symbolic link whose target does not exist' }];
+      }
+      if (!isInside(realRoot, target)) return [{ path, problem: `is a symbolic link to ${target}, outside the content root; only files inside it are published` }];
+      return statSync(target).isDirectory() ? walkContent(path, realRoot, seen) : [{ path }];
+    }
+    return entry.isDirectory() ? walkContent(path, realRoot, seen) : [{ path }];
   });
 }

@@ -8,7 +8,6 @@
  * block in a <figure> whose caption names the file and links to a byte-identical download. Every other code block
  * gets the same toolbar with a copy button, and shell sessions (```console) one copy button per command.
  */
-import { readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from './schema.ts';
@@ -17,6 +16,7 @@ import { DEFAULT_LANG } from './site-constants.ts';
 import { withBase } from './paths.ts';
 import { useTranslations } from './i18n.ts';
 import { sessionTree, type TreeNode } from './console.ts';
+import { decodeText, readInsideRoot } from './content-files.ts';
 
 /** Attributes of a fence's meta string: `file="files/x.json" title="..."` (quotes optional). */
 export function parseFenceMeta(meta: string | null | undefined): Record<string, string> {
@@ -38,8 +38,11 @@ export function embeddedFiles(body: string): Array<{ path: string; line: number 
   return found;
 }
 
+/** The folder (under the base) that downloads of embedded files live in. */
+export const DOWNLOADS_DIR = 'files';
+
 /** The public URL of an embedded file: files/<path under the content root>. */
-export const fileUrl = (base: string, pathUnderContent: string): string => withBase(base, `files/${pathUnderContent}`);
+export const fileUrl = (base: string, pathUnderContent: string): string => withBase(base, `${DOWNLOADS_DIR}/${pathUnderContent}`);
 
 /** Fence languages that hold a shell session: commands after `$ `, then what they printed. */
 export const SESSION_LANGS = new Set(['console', 'shell-session', 'sh-session']);
@@ -143,8 +146,11 @@ function figure(className: string[], properties: Record<string, unknown>, childr
 
 function embedFile(code: MdastNode, path: string, markdownPath: string, lang: Lang, options: EmbedOptions): MdastNode {
   const absolute = join(dirname(markdownPath), path);
-  // The content check already failed the build on a missing file; this throw guards direct renders.
-  const text = readFileSync(absolute, 'utf8');
+  // The content check already failed the build on a missing file, a link out of the content root or a file that is
+  // not UTF-8; these throws guard direct renders.
+  const decoded = decodeText(readInsideRoot(options.contentRoot, absolute));
+  if ('reason' in decoded) throw new Error(`${absolute}: ${decoded.reason}`);
+  const text = decoded.text;
   const name = basename(absolute);
   const underContent = relative(options.contentRoot, absolute).split(sep).join('/');
   const t = useTranslations(lang);

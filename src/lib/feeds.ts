@@ -4,7 +4,7 @@
  * bytes (the feed's lastBuildDate is its newest item's date).
  */
 import type { Lang } from './schema.ts';
-import type { Conference, Entry, Tag } from './model.ts';
+import type { Conference, Entry, Tag, Talk } from './model.ts';
 import { htmlLang } from './i18n.ts';
 import { pageUrl, xDefaultLang, type SitePage } from './pages.ts';
 import { isoAt } from './schedule.ts';
@@ -94,7 +94,7 @@ export interface FeedInput {
   conferences: readonly Entry<Conference>[];
   tags: readonly Entry<Tag>[];
   /** The verdict of a talk's review in a language, if it has one. */
-  verdict: (talkId: string, lang: Lang) => string | undefined;
+  verdict: (talk: Entry<Talk>, lang: Lang) => string | undefined;
   /** The title and description of a guide in a language, if it has them. */
   guideText: (guideId: string, lang: Lang) => { title: string; description: string } | undefined;
 }
@@ -112,7 +112,7 @@ export function feedItems(input: FeedInput): FeedItem[] {
     if (page.template === 'talk') {
       const talk = (page as SitePage<'talk'>).item;
       const conference = input.conferences.find((conf) => conf.id === talk.data.conference);
-      const verdict = input.verdict(talk.id, lang);
+      const verdict = input.verdict(talk, lang);
       if (!conference || verdict === undefined) continue;
       items.push({
         title: talk.data.title[lang],

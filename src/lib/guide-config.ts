@@ -272,6 +272,7 @@ export const TEMPLATES = {
   'box-metadata': { kind: 'file', fields: ['flavor', 'channel', 'version', 'checksum', 'mirror'] },
   fileserver: { kind: 'file', fields: ['mirror'] },
   'vagrantfile-diff': { kind: 'file', fields: ['flavor', 'channel', 'version', 'mirror'] },
+  'vagrantfile-patch': { kind: 'file', fields: ['flavor', 'channel', 'version', 'mirror'] },
   'config-rb': { kind: 'file', fields: ['instances'] },
   discovery: { kind: 'session', fields: ['instances', 'token'] },
   'cluster-user-data': { kind: 'file', fields: ['instances', 'token', 'naming', 'memberName'] },
@@ -322,9 +323,13 @@ export function renderTemplate(id: TemplateId, values: GuideValues, original = '
       return { text: replaceOnce(original, /http\.ListenAndServe\("[^"\n]*"/, `http.ListenAndServe(${JSON.stringify(server.goAddress)}`, 'ListenAndServe address') };
     case 'config-rb':
       return { text: replaceOnce(original, /^\$num_instances=\d+$/m, `$num_instances=${values.instances}`, '$num_instances line') };
-    case 'vagrantfile-diff': {
+    // The notes' diff was made as `diff Vagrantfile Vagrantfile.bak` (edited first, so `patch -R` applies it); the
+    // forward patch beside it is `diff Vagrantfile.bak Vagrantfile`, which plain `patch` applies.
+    case 'vagrantfile-diff':
+    case 'vagrantfile-patch': {
+      const forward = id === 'vagrantfile-patch';
       const originalLines = new Map<number, string>();
-      for (const hunk of parseChangeDiff(original)) hunk.old.forEach((line, offset) => originalLines.set(hunk.from + offset, line));
+      for (const hunk of parseChangeDiff(original)) (forward ? hunk.new : hunk.old).forEach((line, offset) => originalLines.set(hunk.from + offset, line));
       originalLines.set(VAGRANTFILE_BOX_LINE.number, VAGRANTFILE_BOX_LINE.text);
       const edited = new Map(originalLines);
       for (const [number, line] of originalLines) {
@@ -333,7 +338,7 @@ export function renderTemplate(id: TemplateId, values: GuideValues, original = '
         else if (line.startsWith('  config.vm.box_url = ')) edited.set(number, `  config.vm.box_url = ${rubyString(mirrorLocation(values.mirror, box.jsonFile))}`);
         else if (number === VAGRANTFILE_BOX_LINE.number && values.flavor === 'flatcar') edited.set(number, line.replace('"coreos-%s"', '"flatcar-%s"'));
       }
-      return { text: printChangeDiff(originalLines, edited) };
+      return { text: forward ? printChangeDiff(edited, originalLines) : printChangeDiff(originalLines, edited) };
     }
     case 'cluster-user-data': {
       let text = replaceOnce(original, /^ {4}discovery: https:\/\/discovery\.etcd\.io\/\S+$/m, `    discovery: https://discovery.etcd.io/${values.token}`, 'etcd2 discovery line');

@@ -3,7 +3,7 @@
  * one, so a key missing in either language is a type error, not a blank on the page.
  */
 import type { Lang } from './schema.ts';
-import { HAN } from './site-constants.ts';
+import { HAN, HAN_SOURCE } from './site-constants.ts';
 
 const zh = {
   'site.name': 'confnotes',
@@ -34,21 +34,50 @@ const zh = {
   'conf.links': '相关链接',
   'conf.summary': '大会综述',
   'conf.edition': '第 {n} 届',
-  'slot.registration': '签到',
-  'slot.opening': '开场',
-  'slot.welcome': '主持人致辞',
-  'slot.break': '茶歇',
-  'slot.lunch': '午餐',
-  'slot.party': '晚间聚会',
-  'tier.co-organizer': '协办',
+  'conf.allRooms': '全体',
+  'conf.mainRoom': '主会场',
+  'conf.timesIn': '时间均为大会当地时间：{zone}。',
+  'conf.data': '日程数据',
+  'conf.dataIntro': '整份日程可以导入日历或其他工具：',
+  'conf.calendar': '加入日历（iCalendar）',
+  'conf.json': 'JSON（c3voc schedule.json）',
+  'conf.xml': 'XML（frab schedule.xml）',
+  'tz.mine': '换成我的时区（{zone}）',
+  'tz.theirs': '换回大会时间（{zone}）',
+  'kind.keynote': '主题演讲',
+  'kind.talk': '演讲',
+  'kind.lightning': '闪电演讲',
+  'kind.panel': '圆桌讨论',
+  'kind.workshop': '工作坊',
+  'kind.training': '培训',
+  'kind.qa': '问答',
+  'kind.registration': '签到',
+  'kind.opening': '开场',
+  'kind.welcome': '主持人致辞',
+  'kind.closing': '闭幕',
+  'kind.break': '茶歇',
+  'kind.lunch': '午餐',
+  'kind.meal': '用餐',
+  'kind.party': '晚间聚会',
+  'kind.other': '其他',
+  'tier.co-organizer': '联合主办',
+  'slot.sponsors': '赞助：{names}',
   'tier.diamond': '钻石赞助',
   'tier.platinum': '白金赞助',
   'tier.gold': '黄金赞助',
   'tier.silver': '白银赞助',
+  'tier.bronze': '青铜赞助',
   'tier.partner': '合作伙伴',
+  'tier.media': '媒体伙伴',
+  'tier.community': '社区伙伴',
   'talk.officialTitles': '官方标题',
   'talk.officialZh': '中文',
   'talk.officialEn': '英文',
+  'talk.officialTitle': '官方标题',
+  'talk.ourTranslation': '本站译名',
+  'talk.room': '会场',
+  'talk.kind': '形式',
+  'talk.calendar': '加入日历',
   'talk.speakers': '讲师',
   'talk.when': '时间',
   'talk.tags': '标签',
@@ -56,13 +85,17 @@ const zh = {
   'talk.links': '提到的项目',
   'talk.review': '点评',
   'talk.verdict': '一句话点评',
-  'talk.note': '更正',
+  'talk.note.correction': '更正',
+  'talk.note.official': '官方页面勘误',
+  'talk.note.context': '说明',
   'talk.prev': '上一场',
   'talk.next': '下一场',
   'talk.pager': '按日程前后翻看',
   'talk.untranslated': '这篇点评还没有中文版。',
   'talk.readOriginal': '阅读英文原文',
   'credit.text': '本页根据{author}的原文《{title}》（{date}）整理改写，点评观点属于原作者。',
+  'credit.list': '本页的一句话点评摘自{author}的原文《{title}》（{date}）的改写，观点属于原作者。',
+  'credit.guide': '本指南根据{author}的原文《{title}》（{date}）整理改写，做法和经验判断出自原作者；标明为本站补记的内容除外。',
   'speakers.title': '讲师',
   'speakers.intro': '按讲师浏览全部演讲。',
   'speakers.talks': '演讲',
@@ -71,8 +104,9 @@ const zh = {
   'speakers.company': '所在公司',
   'speakers.links': '链接',
   'tags.title': '标签',
-  'tags.intro': '按主题浏览演讲。',
+  'tags.intro': '按主题浏览演讲与指南。',
   'tags.count': '{n} 场',
+  'tags.guideCount': '{n} 篇指南',
   'paging.label': '分页',
   'paging.prev': '上一页',
   'paging.next': '下一页',
@@ -98,7 +132,9 @@ const zh = {
   'guideConfig.flavor': '系统',
   'guideConfig.flavorCoreos': 'CoreOS，2015 年（原文的做法）',
   'guideConfig.flavorFlatcar': 'Flatcar，今天',
-  'guideConfig.flatcarNote': 'Flatcar 只改下载地址、box 名和文件名；user-data 仍是 2015 年的 etcd2 写法，今天该怎么做见“今天再读”。',
+  'guideConfig.flatcarNote': 'Flatcar 只改下载地址、box 名、文件名和 Vagrantfile 第 51 行。集群的 user-data 仍是 2015 年的 etcd2 写法，今天的 Flatcar 已经跑不了它：原因和替代做法见“{section}”。',
+  // The heading of that part of the guide's "today" section: the form links to it by this exact text.
+  'guideConfig.flatcarSection': 'Flatcar 上的 user-data 要重写',
   'guideConfig.channel': '通道',
   'guideConfig.version': '版本',
   'guideConfig.versionHint': '形如 717.3.0。',
@@ -217,21 +253,50 @@ const en: Record<UiKey, string> = {
   'conf.links': 'Links',
   'conf.summary': 'About the conference',
   'conf.edition': 'Edition {n}',
-  'slot.registration': 'Registration',
-  'slot.opening': 'Opening',
-  'slot.welcome': 'Welcome from the host',
-  'slot.break': 'Break',
-  'slot.lunch': 'Lunch',
-  'slot.party': 'Evening party',
+  'conf.allRooms': 'All rooms',
+  'conf.mainRoom': 'Main room',
+  'conf.timesIn': 'Times are local to the conference: {zone}.',
+  'conf.data': 'Schedule as data',
+  'conf.dataIntro': 'Take the whole schedule into a calendar or another tool:',
+  'conf.calendar': 'Add to calendar (iCalendar)',
+  'conf.json': 'JSON (c3voc schedule.json)',
+  'conf.xml': 'XML (frab schedule.xml)',
+  'tz.mine': 'Show in my time zone ({zone})',
+  'tz.theirs': 'Back to conference time ({zone})',
+  'kind.keynote': 'Keynote',
+  'kind.talk': 'Talk',
+  'kind.lightning': 'Lightning talks',
+  'kind.panel': 'Panel',
+  'kind.workshop': 'Workshop',
+  'kind.training': 'Training',
+  'kind.qa': 'Q&A',
+  'kind.registration': 'Registration',
+  'kind.opening': 'Opening',
+  'kind.welcome': 'Welcome from the host',
+  'kind.closing': 'Closing',
+  'kind.break': 'Break',
+  'kind.lunch': 'Lunch',
+  'kind.meal': 'Meal',
+  'kind.party': 'Evening party',
+  'kind.other': 'Other',
+  'slot.sponsors': 'Sponsored by {names}',
   'tier.co-organizer': 'Co-organizer',
   'tier.diamond': 'Diamond',
   'tier.platinum': 'Platinum',
   'tier.gold': 'Gold',
   'tier.silver': 'Silver',
+  'tier.bronze': 'Bronze',
   'tier.partner': 'Partner',
+  'tier.media': 'Media partner',
+  'tier.community': 'Community partner',
   'talk.officialTitles': 'Official titles',
   'talk.officialZh': 'Chinese',
   'talk.officialEn': 'English',
+  'talk.officialTitle': 'Official title',
+  'talk.ourTranslation': 'Our translation',
+  'talk.room': 'Room',
+  'talk.kind': 'Format',
+  'talk.calendar': 'Add to calendar',
   'talk.speakers': 'Speakers',
   'talk.when': 'When',
   'talk.tags': 'Tags',
@@ -239,13 +304,17 @@ const en: Record<UiKey, string> = {
   'talk.links': 'Projects mentioned',
   'talk.review': 'Review',
   'talk.verdict': 'Verdict',
-  'talk.note': 'Correction',
+  'talk.note.correction': 'Correction',
+  'talk.note.official': 'Correction to the official page',
+  'talk.note.context': 'Note',
   'talk.prev': 'Previous talk',
   'talk.next': 'Next talk',
   'talk.pager': 'Talks in schedule order',
   'talk.untranslated': 'This review has no English version yet.',
   'talk.readOriginal': 'Read the Chinese original',
   'credit.text': 'Adapted from {title} by {author} ({date}); the opinions in the reviews are his.',
+  'credit.list': 'The verdicts on this page are adapted from {title} by {author} ({date}); the opinions are his.',
+  'credit.guide': 'Adapted from {title} by {author} ({date}); the method and the judgment calls are his, except where a section is marked as our addendum.',
   'speakers.title': 'Speakers',
   'speakers.intro': 'Browse every talk by its speaker.',
   'speakers.talks': 'Talks',
@@ -254,8 +323,9 @@ const en: Record<UiKey, string> = {
   'speakers.company': 'Company',
   'speakers.links': 'Links',
   'tags.title': 'Tags',
-  'tags.intro': 'Browse talks by topic.',
+  'tags.intro': 'Browse talks and guides by topic.',
   'tags.count': '{n} talks',
+  'tags.guideCount': '{n} guides',
   'paging.label': 'Pages',
   'paging.prev': 'Previous page',
   'paging.next': 'Next page',
@@ -280,7 +350,8 @@ const en: Record<UiKey, string> = {
   'guideConfig.flavor': 'System',
   'guideConfig.flavorCoreos': 'CoreOS, 2015 (as in the post)',
   'guideConfig.flavorFlatcar': 'Flatcar, today',
-  'guideConfig.flatcarNote': 'Flatcar changes the download URLs, box names and file names only; user-data still follows the 2015 etcd2 setup. For what to do today, see “Reading this today”.',
+  'guideConfig.flatcarNote': 'Flatcar changes the download URLs, box names, file names and line 51 of the Vagrantfile only. The cluster user-data still follows the 2015 etcd2 setup, which current Flatcar cannot run: for why, and what replaces it, see “{section}”.',
+  'guideConfig.flatcarSection': 'Flatcar today: the user-data must be rewritten',
   'guideConfig.channel': 'Channel',
   'guideConfig.version': 'Version',
   'guideConfig.versionHint': 'Like 717.3.0.',
@@ -369,11 +440,31 @@ const en: Record<UiKey, string> = {
 
 const dictionaries: Record<Lang, Record<UiKey, string>> = { zh, en };
 
-/** The translator for one language: t('conf.day', { n: 2 }) → "第 2 天" / "Day 2". */
+/**
+ * Plural forms, by the categories of `Intl.PluralRules` ("one", "two", "few", …). The dictionary string is the
+ * "other" form; a key listed here gets another form for a count in that category ("1 talk", not "1 talks").
+ * Chinese has only "other", so it needs none.
+ */
+const pluralForms: Record<Lang, Partial<Record<UiKey, Partial<Record<Intl.LDMLPluralRule, string>>>>> = {
+  zh: {},
+  en: {
+    'home.talkCount': { one: '{n} talk' },
+    'tags.count': { one: '{n} talk' },
+    'tags.guideCount': { one: '{n} guide' },
+    'speakers.more': { one: '{n} more talk' },
+    'guideConfig.blocked': { one: '{n} code block stays as it was until the errors marked above are fixed.' },
+  },
+};
+
+/** The translator for one language: t('conf.day', { n: 2 }) → "第 2 天" / "Day 2"; a numeric `n` picks the plural form. */
 export function useTranslations(lang: Lang) {
   const dictionary = dictionaries[lang];
-  return (key: UiKey, values: Record<string, string | number> = {}): string =>
-    dictionary[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  const rules = new Intl.PluralRules(htmlLang[lang]);
+  return (key: UiKey, values: Record<string, string | number> = {}): string => {
+    const forms = pluralForms[lang][key];
+    const template = (forms && typeof values.n === 'number' && forms[rules.select(values.n)]) || dictionary[key];
+    return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  };
 }
 
 /** The value of the HTML `lang` attribute and of `hreflang` for each content language. */
@@ -392,12 +483,15 @@ export function joinList(lang: Lang, items: readonly string[]): string {
   return items.join(listSeparator(lang));
 }
 
-/** Dates for people, not machines: 2016 年 4 月 16 日 / 16 April 2016. Input is a calendar date "YYYY-MM-DD". */
+/**
+ * Dates for people, not machines: 2016 年 4 月 16 日 / April 16, 2016 (US English, like the site's spelling). Input is a
+ * calendar date "YYYY-MM-DD".
+ */
 export function formatDate(lang: Lang, isoDate: string): string {
   const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
   if (lang === 'zh') return `${year} 年 ${month} 月 ${day} 日`;
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${day} ${months[month - 1]} ${year}`;
+  return `${months[month - 1]} ${day}, ${year}`;
 }
 
 /** The language a piece of text is written in, by script: any Han character makes it Chinese. */
@@ -415,3 +509,24 @@ export function langAttr(text: string, pageLang: Lang): string | undefined {
 /** "陈辉（蚂蚁金服）" / "Chen Hui (Ant Financial)". */
 export const withParenthetical = (lang: Lang, main: string, extra?: string): string =>
   !extra ? main : lang === 'zh' ? `${main}（${extra}）` : `${main} (${extra})`;
+
+/** Han characters, with the full-width punctuation and spaces that sit between them inside one Chinese phrase. */
+const HAN_RUN = new RegExp(`${HAN_SOURCE}(?:[${HAN_SOURCE}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’·]*${HAN_SOURCE})?`, 'gu');
+
+/**
+ * Splits plain text into runs, marking each Chinese phrase inside English text with its `lang`, so a screen reader
+ * switches voice and the browser picks a CJK font for just those characters (车轮大战 in an English verdict). On a
+ * Chinese page, text stays one run: Latin words inside Chinese prose are normal there.
+ */
+export function langRuns(text: string, pageLang: Lang): Array<{ text: string; lang?: string }> {
+  if (pageLang === 'zh' || !HAN.test(text)) return [{ text }];
+  const runs: Array<{ text: string; lang?: string }> = [];
+  let last = 0;
+  for (const match of text.matchAll(HAN_RUN)) {
+    if (match.index > last) runs.push({ text: text.slice(last, match.index) });
+    runs.push({ text: match[0], lang: htmlLang.zh });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last) });
+  return runs;
+}

@@ -8,7 +8,7 @@
  * downloads, which are files rather than pages of a language.
  */
 import type { Conference, Entry, Guide, Speaker, Tag, Talk } from './model.ts';
-import { hasLanguage, talksBySpeaker, talksByTag } from './model.ts';
+import { guidesByTag, hasLanguage, talksBySpeaker, talksByTag } from './model.ts';
 import { laterPages, pagePath } from './paging.ts';
 import { localizedUrl, type Route } from './paths.ts';
 import { DEFAULT_LANG, LANGS, type Lang } from './site-constants.ts';
@@ -117,8 +117,11 @@ export function pageTable(input: PageTableInput): SitePage[] {
   add('speakers', { kind: 'speakers' }, undefined);
   for (const speaker of input.speakers) paged('speaker', { kind: 'speaker', speaker: speaker.id }, speaker, bySpeaker.get(speaker.id)?.length ?? 0);
   add('tags', { kind: 'tags' }, undefined);
-  // A tag no talk uses has no page.
-  for (const tag of input.tags.filter((entry) => byTag.has(entry.id))) paged('tag', { kind: 'tag', tag: tag.id }, tag, byTag.get(tag.id)!.length);
+  // A tag no talk and no guide uses has no page; its later pages continue the talks only (guides head page 1).
+  const guideTags = guidesByTag(input.guides);
+  for (const tag of input.tags.filter((entry) => byTag.has(entry.id) || guideTags.has(entry.id))) {
+    paged('tag', { kind: 'tag', tag: tag.id }, tag, byTag.get(tag.id)?.length ?? 0);
+  }
   // Indexable (no noindex) but not in the sitemap: a form whose results live on the pages listed there.
   add('search', { kind: 'search' }, undefined, { indexed: false });
   return rows;

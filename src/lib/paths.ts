@@ -16,7 +16,17 @@ export type Route =
   | { kind: 'tags' }
   | { kind: 'tag'; tag: string }
   | { kind: 'guide'; guide: string }
-  | { kind: 'search' };
+  | { kind: 'search' }
+  | { kind: 'scheduleData'; conference: string; format: ScheduleFormat }
+  | { kind: 'talkCalendar'; conference: string; talk: string };
+
+/** The schedule exports of a conference, per language: file name and media type. */
+export const SCHEDULE_FORMATS = {
+  json: { file: 'schedule.json', type: 'application/json' },
+  xml: { file: 'schedule.xml', type: 'application/xml' },
+  ics: { file: 'schedule.ics', type: 'text/calendar' },
+} as const;
+export type ScheduleFormat = keyof typeof SCHEDULE_FORMATS;
 
 export function routePath(route: Route): string {
   switch (route.kind) {
@@ -38,6 +48,10 @@ export function routePath(route: Route): string {
       return `guides/${route.guide}/`;
     case 'search':
       return 'search/';
+    case 'scheduleData':
+      return `${route.conference}/${SCHEDULE_FORMATS[route.format].file}`;
+    case 'talkCalendar':
+      return `${route.conference}/${route.talk}/calendar.ics`;
   }
 }
 

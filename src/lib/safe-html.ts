@@ -12,6 +12,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { raw } from 'hast-util-raw';
+import { decodeHTMLAttribute } from 'entities';
 
 /** Allowed elements and their own attributes (HTML names, lower case). */
 export const ALLOWED_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
@@ -81,6 +82,14 @@ export const GLOBAL_ATTRIBUTES: readonly string[] = ['lang', 'dir', 'title'];
 /** Attributes that hold a URL. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'action', 'formaction', 'poster', 'xlink:href']);
 
+/** Real HTML elements outside the allow-list, so that an unknown name such as <T> can be told apart as prose. */
+const OTHER_HTML_ELEMENTS = new Set([
+  'address', 'area', 'article', 'aside', 'audio', 'body', 'canvas', 'center', 'col', 'colgroup', 'data', 'datalist',
+  'dialog', 'fieldset', 'font', 'footer', 'h1', 'header', 'hgroup', 'html', 'img', 'label', 'legend', 'main', 'map',
+  'marquee', 'menu', 'meter', 'nav', 'output', 'picture', 'portal', 'progress', 'search', 'section', 'slot', 'source',
+  'track', 'video',
+]);
+
 /** Elements removed together with everything inside them: their content is code, or a way to load or submit things. */
 const DROPPED_WITH_CONTENT = new Set([
   'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'template', 'noscript', 'noembed',
@@ -113,28 +122,35 @@ export interface RawHtmlProblem {
 
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*?)?)\/?>/g;
 const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-const MARKDOWN_URL = /\]\(\s*<?((?:[^\s()<>]|\([^\s()]*\))+)|^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-z][a-z0-9+.-]{1,31}:[^\s<>]*)>/gim;
 
 /**
- * Every tag, attribute and URL outside the allow-list in Markdown text whose code spans and fenced blocks are
- * already blanked out. The reasons read as the end of a content error line.
+ * Every tag, attribute and URL outside the allow-list in raw HTML as Markdown parsed it (code spans, fenced blocks
+ * and `\<` escapes are not raw HTML). Attribute values are read with their character references decoded, as a
+ * browser reads them. The reasons read as the end of a content error line.
  */
 export function rawHtmlProblems(text: string): RawHtmlProblem[] {
   const problems: RawHtmlProblem[] = [];
   const script = /<script\b/i.exec(text);
   if (script) problems.push({ index: script.index, reason: 'raw <script> is not allowed in Markdown' });
   for (const match of text.matchAll(TAG)) {
-    const [, closing, rawName, attributes] = match;
+    const [written, closing, rawName, attributes] = match;
     const tag = rawName.toLowerCase();
     if (tag === 'script') continue;
     if (!isAllowedElement(tag)) {
-      if (!closing) problems.push({ index: match.index, reason: `raw <${tag}> is not allowed in Markdown (allowed: ${Object.keys(ALLOWED_ELEMENTS).join(', ')})` });
+      if (closing) continue;
+      const isHtml = rawName === tag && (DROPPED_WITH_CONTENT.has(tag) || OTHER_HTML_ELEMENTS.has(tag));
+      problems.push({
+        index: match.index,
+        reason: isHtml
+          ? `raw <${tag}> is not allowed in Markdown (allowed: ${Object.keys(ALLOWED_ELEMENTS).join(', ')})`
+          : `"${written}" reads as a raw HTML tag, which is not allowed; to show it as text write \\${written} or put it in backticks`,
+      });
       continue;
     }
     if (closing) continue;
     for (const attribute of attributes.matchAll(ATTRIBUTE)) {
       const name = attribute[1].toLowerCase();
-      const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? '';
+      const value = decodeHTMLAttribute(attribute[2] ?? attribute[3] ?? attribute[4] ?? '');
       if (name.startsWith('on')) {
         problems.push({ index: match.index, reason: `inline event handler ${name}= on <${tag}> is not allowed in Markdown` });
       } else if (!isAllowedAttribute(tag, name)) {
@@ -144,10 +160,6 @@ export function rawHtmlProblems(text: string): RawHtmlProblem[] {
         problems.push({ index: match.index, reason: `${name} "${value}" on <${tag}> must be an http(s), mailto or relative URL` });
       }
     }
-  }
-  for (const match of text.matchAll(MARKDOWN_URL)) {
-    const url = match[1] ?? match[2] ?? match[3];
-    if (!isSafeUrl(url)) problems.push({ index: match.index, reason: `link "${url}" must be an http(s), mailto or relative URL` });
   }
   return problems.sort((a, b) => a.index - b.index);
 }

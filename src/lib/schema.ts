@@ -19,8 +19,25 @@ const id = z
 /** A string in both languages; both are required unless the entry says otherwise. */
 const bilingual = z.object({ zh: z.string().trim().min(1, 'must not be empty'), en: z.string().trim().min(1, 'must not be empty') }).strict();
 
+/** Whether year-month-day names a real calendar day (no 31 April, no 29 February 2015). */
+export function isRealDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Whether the date part "YYYY-MM-DD" at the start of a string is a real day; Date.parse would roll 31 April over. */
+const realDayAtStart = (value: string): boolean => {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  return isRealDay(year, month, day);
+};
+
+/**
+ * An absolute http(s) URL, written as it goes into `href`. A raw space is refused rather than encoded silently: it
+ * is almost always a pasting mistake, and the author should see the URL that readers will follow.
+ */
 const httpUrl = z
   .string()
+  .refine((value) => !/\s/.test(value), 'must not contain spaces; write a space as %20')
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -33,16 +50,23 @@ const httpUrl = z
 /** "HH:MM", 24-hour clock, local time of the conference. */
 const clock = z.string().regex(CLOCK_PATTERN, 'must be a 24-hour time "HH:MM"');
 
-/** ISO 8601 date-time with an explicit offset, e.g. 2016-04-16T09:00:00+08:00. */
+/** ISO 8601 date-time with an explicit offset, e.g. 2016-04-16T09:00:00+08:00. Quoted in YAML: unquoted, YAML makes it a Date and drops the offset. */
 const isoDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?[+-]\d{2}:\d{2}$/, 'must be ISO 8601 with an offset, e.g. 2016-04-16T09:00:00+08:00')
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real date and time');
+  .regex(/^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?[+-](?:0\d|1[0-4]):[0-5]\d$/, 'must be ISO 8601 with an offset, e.g. 2016-04-16T09:00:00+08:00')
+  .refine(realDayAtStart, 'is not a real date and time');
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date "YYYY-MM-DD"')
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real date');
+/**
+ * "YYYY-MM-DD". YAML (js-yaml, as Astro reads it) turns an unquoted date into a Date at UTC midnight; that is turned
+ * back into the same day, so quoting is optional. The checker has already refused unquoted days that do not exist.
+ */
+const isoDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date "YYYY-MM-DD"')
+    .refine(realDayAtStart, 'is not a real date'),
+);
 
 const link = z.object({ label: z.union([z.string().min(1), bilingual]), url: httpUrl }).strict();
 
@@ -56,6 +80,49 @@ const source = z
   })
   .strict();
 
+/**
+ * Session kinds every conference may use without declaring them; the interface dictionary labels them
+ * (`kind.<id>`). A conference adds its own under `kinds` with a label in both languages.
+ */
+export const SESSION_KINDS = [
+  'keynote',
+  'talk',
+  'lightning',
+  'panel',
+  'workshop',
+  'training',
+  'qa',
+  'registration',
+  'opening',
+  'welcome',
+  'closing',
+  'break',
+  'lunch',
+  'meal',
+  'party',
+  'other',
+] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+/** Kinds that are not talks: shown as plain slots, without a talk page. */
+export const SLOT_KINDS: readonly string[] = ['registration', 'opening', 'welcome', 'closing', 'break', 'lunch', 'meal', 'party'];
+
+/** Sponsor tiers with a label in the dictionary (`tier.<id>`); a conference declares others under `tiers`. */
+export const SPONSOR_TIERS = ['co-organizer', 'diamond', 'platinum', 'gold', 'silver', 'bronze', 'partner', 'media', 'community'] as const;
+
+/** An IANA time-zone name such as "Asia/Shanghai", checked against the zones this Node knows. */
+const timeZone = z.string().refine((value) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return /\//.test(value) || value === 'UTC';
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time-zone name such as "Asia/Shanghai" or "Europe/Berlin"');
+
+/** A conference's own label for something (a room, a kind, a tier), given once in both languages. */
+const labelled = z.object({ id, name: bilingual }).strict();
+
 export const conferenceSchema = z
   .object({
     name: bilingual,
@@ -64,20 +131,33 @@ export const conferenceSchema = z
     venue: bilingual,
     start: isoDateTime,
     end: isoDateTime,
+    /** The conference's time zone; without it, times carry only the fixed offset of `start`. */
+    timezone: timeZone.optional(),
+    /**
+     * The conference's days in order, when they are not simply consecutive days numbered from 1, or when a day has
+     * a name ("Training day"). A talk's `day` is the 1-based position in this list.
+     */
+    days: z.array(z.object({ date: isoDate, name: bilingual.optional() }).strict()).default([]),
+    /** Rooms, in the order the schedule shows them as columns; a talk's `room` is one of these ids. */
+    rooms: z.array(labelled).default([]),
+    /** Session kinds of this conference beyond the common ones (SESSION_KINDS). */
+    kinds: z.array(labelled).default([]),
+    /** Sponsor tiers of this conference beyond the common ones (SPONSOR_TIERS), in the order to show them. */
+    tiers: z.array(labelled).default([]),
     organizer: z.object({ name: bilingual, url: httpUrl.optional() }).strict(),
     sponsors: z
       .array(
         z
           .object({
             name: bilingual,
-            tier: z.enum(['co-organizer', 'diamond', 'platinum', 'gold', 'silver', 'partner']),
+            tier: id,
             url: httpUrl.optional(),
           })
           .strict(),
       )
       .default([]),
     links: z.array(link).default([]),
-    /** Slots of the schedule that are not talks: registration, breaks, the evening party. */
+    /** Slots of the schedule that have no review: registration, breaks, meals, the evening party. */
     slots: z
       .array(
         z
@@ -85,9 +165,12 @@ export const conferenceSchema = z
             day: z.number().int().positive(),
             start: clock,
             end: clock,
-            kind: z.enum(['registration', 'opening', 'welcome', 'break', 'lunch', 'party']),
+            kind: id,
             title: bilingual.optional(),
-            sponsors: z.array(z.string()).default([]),
+            /** The room it takes place in; without one, the slot is for everyone (a break across all rooms). */
+            room: id.optional(),
+            /** Who sponsored this slot (the evening party), shown in the page's language. */
+            sponsors: z.array(bilingual).default([]),
           })
           .strict(),
       )
@@ -102,14 +185,21 @@ export const talkSchema = z
     day: z.number().int().positive(),
     start: clock,
     end: clock,
-    room: z.string().min(1).default('main'),
+    /** A room id; its label comes from the conference's `rooms`. Without one, the talk is in the only room. */
+    room: z.string().min(1).optional(),
+    /** The kind of session (SESSION_KINDS or the conference's own `kinds`). */
+    kind: id.default('talk'),
     speakers: z.array(id).min(1, 'needs at least one speaker'),
     title: bilingual,
+    /** Languages in which `title` is our translation rather than an official title; pages do not call it official. */
+    translatedTitle: z.array(z.enum(LANGS)).default([]),
     tags: z.array(id).default([]),
     slides: httpUrl.refine((url) => slidesFileName(url) !== undefined, 'has a "%" that is not an escape like %20 (write a literal % as %25)').optional(),
     links: z.array(link).default([]),
     /** Languages this talk has no review in yet; their pages say so and point to the other language. */
     untranslated: z.array(z.enum(LANGS)).default([]),
+    /** The session's id in the schedule it was imported from (`npm run import` finds the talk again by it). */
+    importId: z.string().min(1).optional(),
   })
   .strict();
 
@@ -118,8 +208,13 @@ export const reviewSchema = z
   .object({
     heading: z.string().trim().min(1, 'must not be empty'),
     verdict: z.string().trim().min(1, 'must not be empty'),
-    /** A short, polite correction where the verified facts differ from the notes. */
+    /** A short, polite note: a correction where the verified facts differ from the notes, or context. */
     note: z.string().trim().min(1).optional(),
+    /**
+     * What the note is, for its label: it corrects the notes ("correction"), corrects the official conference page
+     * ("official"), or only adds context the notes did not need ("context").
+     */
+    noteKind: z.enum(['correction', 'official', 'context']).default('correction'),
   })
   .strict();
 
@@ -132,8 +227,12 @@ export const speakerSchema = z
     romanization: z.string().min(1).optional(),
     /** Other spellings readers search for, including misspellings on official pages. */
     aliases: z.array(z.string().min(1)).default([]),
+    /**
+     * Affiliations, per conference; a speaker may have several at one conference. `talks` narrows one to some of
+     * that conference's talks (a speaker who gave two talks for two employers).
+     */
     companies: z
-      .array(z.object({ conference: id, name: bilingual, note: bilingual.optional() }).strict())
+      .array(z.object({ conference: id, name: bilingual, note: bilingual.optional(), talks: z.array(id).optional() }).strict())
       .default([]),
     links: z.array(link).default([]),
   })
@@ -148,6 +247,8 @@ export const guideSchema = z
     conference: id.optional(),
     published: isoDate,
     source: source.optional(),
+    /** Topics from tags.yaml, as on talks: the tag's page lists the guide. */
+    tags: z.array(id).default([]),
     untranslated: z.array(z.enum(LANGS)).default([]),
   })
   .strict();

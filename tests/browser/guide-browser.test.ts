@@ -119,8 +119,8 @@ describe('copy', () => {
   it('a config file copies exactly, trailing newline included', async () => {
     await withPage(async ({ page }) => {
       const files = page.locator('figure.code-file');
-      expect(await files.count()).toBe(6);
-      for (let index = 0; index < 6; index++) {
+      expect(await files.count()).toBe(7);
+      for (let index = 0; index < 7; index++) {
         const file = files.nth(index);
         const href = await file.locator('a.code-download').getAttribute('href');
         const bytes = readFileSync(join(guideDir, '..', '..', href!.replace(/^\/files\//, '')), 'utf8');
@@ -145,7 +145,7 @@ describe('download', () => {
         expect(download.suggestedFilename()).toBe(href.split('/').pop());
         expect(Buffer.compare(readFileSync((await download.path())!), source)).toBe(0);
       }
-      expect(names.sort()).toEqual(['Vagrantfile.diff', 'config.rb', 'coreos_production_vagrant.json', 'fileserver.go', 'user-data', 'user-data'].sort());
+      expect(names.sort()).toEqual(['Vagrantfile.diff', 'Vagrantfile.patch', 'config.rb', 'coreos_production_vagrant.json', 'fileserver.go', 'user-data', 'user-data'].sort());
     });
   });
 });
@@ -286,7 +286,7 @@ describe('without JavaScript', () => {
         const selectable = await page.$$eval('.prose pre code', (codes) => codes.every((code) => getComputedStyle(code).userSelect !== 'none'));
         expect(selectable).toBe(true);
         expect(await page.locator('.session .prompt').first().evaluate((prompt) => getComputedStyle(prompt).userSelect)).toBe('none');
-        expect(await page.locator('a.code-download:visible').count()).toBe(6);
+        expect(await page.locator('a.code-download:visible').count()).toBe(7);
         // Selecting a whole session and copying it gives the commands and the output, minus the prompts.
         const selected = await figure(page, 'download').locator('pre').evaluate((pre) => {
           const range = document.createRange();

@@ -1,7 +1,8 @@
 /** Assembles a bad-content case: a copy of _base/ with the case's files laid over it (`x.delete` removes `x`). */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { projectRoot } from './build.ts';
+import { expect } from 'vitest';
+import { projectRoot, type BuildResult } from './build.ts';
 import { walkFiles } from './dist.ts';
 
 export const fixturesDir = join(projectRoot, 'tests/fixtures/bad-content');
@@ -35,3 +36,17 @@ export function assembleCase(name: string): { root: string; expected: string } {
 }
 
 export const caseExists = (name: string) => existsSync(join(fixturesDir, name, 'expected.txt'));
+
+/**
+ * A build that failed the way an author should see it: status 1, exactly the expected content error lines, each
+ * once and nowhere else in the output, then the count; no "unhandled error" text and no stack trace.
+ */
+export function expectCleanFailure(result: BuildResult, expected: readonly string[]) {
+  expect(result.code).toBe(1);
+  const lines = result.output.split('\n');
+  expect(lines.filter((line) => line.startsWith('content error: '))).toEqual(expected.map((line) => `content error: ${line}`));
+  for (const line of expected) expect(result.output.split(line).length - 1, line).toBe(1);
+  expect(result.output).toMatch(new RegExp(`^${expected.length} content errors? in .+/$`, 'm'));
+  expect(result.output).not.toMatch(/unhandled error/i);
+  expect(result.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+}

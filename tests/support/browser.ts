@@ -1,10 +1,11 @@
 /** Debian's Chromium driven by playwright-core; never a downloaded browser. */
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { CHROMIUM } from './chromium.ts';
 import { distDir } from './dist.ts';
 import { serve, type StaticServer } from './server.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM };
 
 export function launch(): Promise<Browser> {
   return chromium.launch({

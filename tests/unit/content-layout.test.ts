@@ -27,8 +27,9 @@ describe('classify', () => {
 
 describe('entryId', () => {
   it('gives the ids the collections use: folder, file name, or "<folder>/<lang>" for a text', () => {
-    expect(entryId(COLLECTION_FILES.talks.kind, 'gopherchina-2016/baidu-bfe/talk.yaml')).toBe('baidu-bfe');
-    expect(entryId(COLLECTION_FILES.reviews.kind, 'gopherchina-2016/baidu-bfe/zh.md')).toBe('baidu-bfe/zh');
+    // Talks by folder path: talk ids are unique per conference only.
+    expect(entryId(COLLECTION_FILES.talks.kind, 'gopherchina-2016/baidu-bfe/talk.yaml')).toBe('gopherchina-2016/baidu-bfe');
+    expect(entryId(COLLECTION_FILES.reviews.kind, 'gopherchina-2016/baidu-bfe/zh.md')).toBe('gopherchina-2016/baidu-bfe/zh');
     expect(entryId(COLLECTION_FILES.speakers.kind, 'dave-cheney.yml')).toBe('dave-cheney');
     expect(entryId(COLLECTION_FILES.guideTexts.kind, 'coreos-vagrant/en.md')).toBe('coreos-vagrant/en');
   });

@@ -19,7 +19,7 @@ describe('i18n', () => {
   });
   it('formats dates per language', () => {
     expect(formatDate('zh', '2016-04-16T09:00:00+08:00')).toBe('2016 年 4 月 16 日');
-    expect(formatDate('en', '2016-04-16')).toBe('16 April 2016');
+    expect(formatDate('en', '2016-04-16')).toBe('April 16, 2016');
   });
   it('lists and parentheses follow each language', () => {
     expect(joinList('zh', ['陈辉', '刘奇'])).toBe('陈辉、刘奇');
@@ -103,17 +103,24 @@ describe('template', () => {
 describe('model', () => {
   const t = (id: string, day: number, start: string, end: string, speakers: string[], tags: string[], conference = 'c1') => ({
     id,
-    data: { conference, day, start, end, room: 'main', speakers, tags, title: { zh: id, en: id }, links: [], untranslated: [] } as Talk,
+    data: { conference, day, start, end, room: 'main', kind: 'talk', speakers, tags, title: { zh: id, en: id }, translatedTitle: [], links: [], untranslated: [] } as Talk,
   });
   const talks = [t('b', 1, '10:00', '11:00', ['x'], ['go']), t('c', 2, '09:00', '10:00', ['y', 'x'], ['go', 'db']), t('a', 1, '09:00', '10:00', ['y'], [])];
   const conferences = [{ id: 'c1', data: { start: '2016-04-16T09:00:00+08:00', end: '2016-04-17T18:00:00+08:00', slots: [{ day: 1, start: '11:00', end: '11:20', kind: 'break', sponsors: [] }] } as unknown as Conference }];
   it('orders talks by schedule and finds neighbours', () => {
     const ordered = scheduleOrder(talks, conferences);
     expect(ordered.map((talk) => talk.id)).toEqual(['a', 'b', 'c']);
-    expect(adjacentTalks(talks, 'b').prev?.id).toBe('a');
-    expect(adjacentTalks(talks, 'b').next?.id).toBe('c');
-    expect(adjacentTalks(talks, 'a').prev).toBeUndefined();
-    expect(adjacentTalks(talks, 'c').next).toBeUndefined();
+    const byId = (id: string) => talks.find((talk) => talk.id === id)!;
+    expect(adjacentTalks(talks, byId('b')).prev?.id).toBe('a');
+    expect(adjacentTalks(talks, byId('b')).next?.id).toBe('c');
+    expect(adjacentTalks(talks, byId('a')).prev).toBeUndefined();
+    expect(adjacentTalks(talks, byId('c')).next).toBeUndefined();
+  });
+  it("finds neighbours within the talk's own conference when another conference reuses its id", () => {
+    const archive = [...talks, t('b', 1, '09:00', '10:00', ['x'], [], 'c2'), t('z', 1, '10:00', '11:00', ['x'], [], 'c2')];
+    const second = archive.find((talk) => talk.id === 'b' && talk.data.conference === 'c2')!;
+    expect(adjacentTalks(archive, second).prev).toBeUndefined();
+    expect(adjacentTalks(archive, second).next?.id).toBe('z');
   });
   it('puts slots into the timeline', () => {
     const days = timeline(conferences[0] as never, talks);

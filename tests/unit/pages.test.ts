@@ -32,7 +32,7 @@ describe('textLanguage and xDefaultLang', () => {
 });
 
 describe('pageTable', () => {
-  const pages = pageTable(input([talk('both'), talk('zh-only', ['en'])], [{ id: 'g', data: { untranslated: ['zh'] } } as unknown as Entry<Guide>]));
+  const pages = pageTable(input([talk('both'), talk('zh-only', ['en'])], [{ id: 'g', data: { untranslated: ['zh'], tags: [] } } as unknown as Entry<Guide>]));
   const row = (template: string, lang: string, id?: string) =>
     pages.find((page) => page.template === template && page.lang === lang && (id === undefined || JSON.stringify(page.route).includes(`"${id}"`)))!;
 

@@ -7,6 +7,7 @@ import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdow
 import remarkGfm from 'remark-gfm';
 import { load } from 'cheerio';
 import { isSafeUrl, rawHtmlProblems, rehypeSafeHtml } from '../../src/lib/safe-html.ts';
+import { markdownProblems } from '../../src/lib/markdown-check.ts';
 import { rehypeExternalLinks } from '../../src/lib/rehype-external-links.ts';
 import { loadCodeThemes, shikiStyleToClass } from '../../src/lib/code-colors.ts';
 
@@ -60,9 +61,40 @@ describe('the content check reads raw HTML', () => {
     expect(reasons('<a href="#" onclick="steal()">x</a>')).toEqual(['inline event handler onclick= on <a> is not allowed in Markdown']);
     expect(reasons('<span style="color:red">x</span>')).toEqual(['attribute style on <span> is not allowed in Markdown (allowed: lang, dir, title)']);
     expect(reasons('<a href="javascript:alert(1)">x</a>')).toEqual(['href "javascript:alert(1)" on <a> must be an http(s), mailto or relative URL']);
-    expect(reasons('[x](javascript:alert(1))')).toEqual(['link "javascript:alert(1)" must be an http(s), mailto or relative URL']);
-    expect(reasons('[x]: javascript:alert(1)')).toEqual(['link "javascript:alert(1)" must be an http(s), mailto or relative URL']);
-    expect(reasons('<javascript:alert(1)>')).toEqual(['link "javascript:alert(1)" must be an http(s), mailto or relative URL']);
+    expect(reasons('<a href="jav&#x61;script&colon;alert(1)">x</a>')).toEqual(['href "javascript:alert(1)" on <a> must be an http(s), mailto or relative URL']);
+  });
+
+  it('tells how to write a tag-like word as text', () => {
+    expect(reasons('func Map<T>(xs []T)')).toEqual(['"<T>" reads as a raw HTML tag, which is not allowed; to show it as text write \\<T> or put it in backticks']);
+  });
+});
+
+describe('the content check reads Markdown as the site renders it', () => {
+  const reasons = (text: string) => markdownProblems(text).problems.map((problem) => problem.reason);
+  const unsafe = 'link "javascript:alert(1)" must be an http(s), mailto or relative URL';
+
+  it('finds javascript: links however they are written', () => {
+    expect(reasons('[x](javascript:alert(1))')).toEqual([unsafe]);
+    expect(reasons('[x]: javascript:alert(1)')).toEqual([unsafe]);
+    expect(reasons('<javascript:alert(1)>')).toEqual([unsafe]);
+    expect(reasons('[x](javascript&#58;alert(1))')).toEqual([unsafe]);
+    expect(reasons('[x](&#106;avascript:alert(1))')).toEqual([unsafe]);
+    expect(reasons('<a href="javascript&#x3A;alert(1)">x</a>')).toEqual(['href "javascript:alert(1)" on <a> must be an http(s), mailto or relative URL']);
+  });
+
+  it('leaves code and escaped tags alone', () => {
+    expect(reasons('Use `<script>` or `<T>`:\n\n```html\n<script src="x.js"></script>\n```\n\nand \\<T> in prose.')).toEqual([]);
+  });
+
+  it('refuses a "#" heading, in either syntax, on its line', () => {
+    expect(markdownProblems('Text\n\n# Title\n').problems.map((problem) => problem.line)).toEqual([3]);
+    expect(markdownProblems('Title\n=====\n').problems).toHaveLength(1);
+    expect(markdownProblems('## Section\n').problems).toEqual([]);
+  });
+
+  it('returns images for the caller to find on disk', () => {
+    expect(markdownProblems('Text\n\n![stage](img/stage.png)\n').images).toEqual([{ line: 3, url: 'img/stage.png' }]);
+    expect(markdownProblems('![stage][s]\n\n[s]: img/stage.png\n').images).toEqual([{ line: 1, url: 'img/stage.png' }]);
   });
 
   it('points at where the problem is', () => {

@@ -1,6 +1,6 @@
 /** The RSS feed of one language: its talk reviews and guides, newest first (src/lib/feeds.ts). */
 import type { APIRoute } from 'astro';
-import { loadPages, loadSite } from '../../data/site.ts';
+import { loadPages, loadSite, reviewKey } from '../../data/site.ts';
 import { feedItems, rss } from '../../lib/feeds.ts';
 import { useTranslations } from '../../lib/i18n.ts';
 import { localizedUrl, withBase } from '../../lib/paths.ts';
@@ -25,7 +25,7 @@ export const GET: APIRoute = async ({ params, site: origin }) => {
     pages: await loadPages(),
     conferences: site.conferences,
     tags: site.tags,
-    verdict: (talkId, textLang) => site.reviews.get(`${talkId}/${textLang}`)?.data.verdict,
+    verdict: (talk, textLang) => site.reviews.get(reviewKey(talk, textLang))?.data.verdict,
     guideText: (guideId, textLang) => site.guideTexts.get(`${guideId}/${textLang}`)?.data,
   });
   const body = rss(

@@ -3,12 +3,12 @@
  * download button saves exactly what is on disk under its real name. The Markdown comes from the collections
  * (src/data/site.ts), which have read it already: no content file is read again here.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { APIRoute } from 'astro';
 import { loadSite } from '../../data/site.ts';
 import { contentRoot } from '../../lib/config.ts';
 import { embeddedFiles } from '../../lib/embed.ts';
+import { readInsideRoot } from '../../lib/content-files.ts';
 
 export async function getStaticPaths() {
   const root = resolve(contentRoot());
@@ -26,6 +26,7 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute = ({ params }) => {
-  const bytes = readFileSync(resolve(contentRoot(), params.path!));
+  // Only files whose real path (after symbolic links) is inside the content root; the content check said so first.
+  const bytes = readInsideRoot(resolve(contentRoot()), params.path!);
   return new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } });
 };
