@@ -16,7 +16,7 @@ export function programFor(site: Site, conferenceId: string, lang: Lang, base: s
     lang,
     base,
     origin,
-    verdict: (talkId) => verdictFor(site, talkId, lang)?.text,
+    verdict: (talk) => verdictFor(site, talk, lang)?.text,
   });
   const t = useTranslations(lang);
   return {
