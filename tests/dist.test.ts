@@ -87,7 +87,9 @@ describe('every page', () => {
 
 describe('scripts on page load', () => {
   const readingPages = pages.filter((path) => /^\/(zh|en)\//.test(path) && !path.includes('/search/'));
-  it.each(readingPages)('%s loads under 1 KB (gzip) of script, theme and language code only', (path) => {
+  // The budget of tests/budgets.test.ts (2 KB gzip), counted here the simple way: theme choice, header search loader,
+  // table of contents marker, copy loader.
+  it.each(readingPages)('%s loads at most 2 KB (gzip) of script', (path) => {
     const $ = page(path);
     let bytes = 0;
     // JSON-LD is a data block the browser never runs, so it is not script weight.
@@ -96,6 +98,6 @@ describe('scripts on page load', () => {
       const code = src ? readFileSync(join(distDir, src)) : Buffer.from($(el).html() ?? '');
       bytes += gzipSync(code).length;
     });
-    expect(bytes).toBeLessThanOrEqual(1024);
+    expect(bytes).toBeLessThanOrEqual(2048);
   });
 });
