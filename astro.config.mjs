@@ -1,15 +1,17 @@
 // @ts-check
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
-import { rehypeShiki, unified } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, rehypeShiki, unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { basePath, cacheDir, contentRoot, siteUrl } from './src/lib/config.ts';
 import { remarkEmbedFiles } from './src/lib/embed.ts';
 import { rehypeExternalLinks } from './src/lib/rehype-external-links.ts';
 import { rehypeSafeHtml } from './src/lib/safe-html.ts';
+import { rehypeAsides, rehypeHeadingAnchors } from './src/lib/rehype-reading.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { codeColors } from './src/integrations/code-colors.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { languageNotFoundPages } from './src/integrations/language-404.ts';
 import { devStaticHost } from './src/integrations/dev-static-host.ts';
 import { loadCodeThemes, shikiStyleToClass } from './src/lib/code-colors.ts';
 
@@ -58,12 +60,14 @@ export default defineConfig({
       smartypants: false,
       remarkPlugins: [remarkGfm, [remarkEmbedFiles, { contentRoot: resolve(root), base }]],
       // Raw HTML is held to an allow-list first, so links written as raw <a> get their rel too.
-      rehypePlugins: [[rehypeShiki, shikiConfig], rehypeSafeHtml, rehypeExternalLinks],
+      // Notes become asides; headings get their ids (Astro's own step, which would otherwise run after ours), then a
+      // visible self-link each.
+      rehypePlugins: [[rehypeShiki, shikiConfig], rehypeSafeHtml, rehypeExternalLinks, rehypeAsides, rehypeHeadingIds, rehypeHeadingAnchors],
     }),
     // Read by anything else that highlights with Astro's settings (the <Code> component, `npm run bench`).
     shikiConfig,
   },
-  integrations: [contentGuard({ root }), codeColors(codeThemes), pagefindIndex(), devStaticHost()],
+  integrations: [contentGuard({ root }), codeColors(codeThemes), languageNotFoundPages(), pagefindIndex(), devStaticHost()],
   vite: {
     // Code loaded on demand (copy buttons, the guide's form) is built as standalone ES modules through `?worker&url`
     // and fetched with a plain import(), so the page's small loader carries no module-preload helper.

@@ -1,6 +1,11 @@
 /**
  * `npm run bench -- --talks N [--seed 1] [--runs 1] [--json out.json] [--keep] [--no-baseline] [--no-processors]
- *   [--processors-only] [--no-cards]`
+ *   [--processors-only] [--no-cards] [--no-search] [--search-only [--search-sizes 100,1000]]`
+ *
+ * Search figures (scripts/bench-search.ts): for this project's own content and for the N-talk build, the bytes and
+ * requests of each language's first query and its time to first results under emulated Slow 4G. With --search-only
+ * nothing else runs: the site and one synthetic build per size in --search-sizes, to show how the index and the
+ * first query grow with the archive.
  *
  * Generates N synthetic talks per language (scripts/lib/synthetic.ts, deterministic from the seed) into a temporary
  * folder and builds them three ways, each in a child process with a fresh cache:
@@ -27,6 +32,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { syntheticContent } from './lib/synthetic.ts';
+import { printSearchFigures, searchFigures, type SearchFigures } from './bench-search.ts';
 
 const projectRoot = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const NODE = process.execPath;
@@ -517,6 +523,58 @@ function summarize(runs: BuildReport[]) {
   };
 }
 
+// ---------- search ----------
+
+/** The queries each language's first search types: on the project's content, and on synthetic content (a tag label). */
+const SITE_QUERIES = { zh: '车轮大战', en: 'wheel battle' };
+const SYNTHETIC_QUERIES = { zh: '性能', en: 'performance' };
+
+/** A plain build of this project for some content into `out` (no timing wrapper), for the search figures. */
+async function buildForSearch(work: string, name: string, content?: string): Promise<string> {
+  const out = join(work, `search-${name}`);
+  const env: Record<string, string> = { CONFNOTES_OUT: out, CONFNOTES_CACHE: join(work, `search-${name}-cache`) };
+  if (content) env.CONFNOTES_CONTENT = content;
+  const build = await measure('npx', ['astro', 'build'], { cwd: projectRoot, env });
+  if (build.code !== 0) fail(`the ${name} build for search`, build);
+  return out;
+}
+
+function writeSynthetic(dir: string, talks: number, seed: number): string {
+  const content = join(dir, 'content');
+  for (const [path, text] of syntheticContent({ talks, seed })) {
+    mkdirSync(dirname(join(content, path)), { recursive: true });
+    writeFileSync(join(content, path), text);
+  }
+  return content;
+}
+
+function printGrowth(sizes: Array<{ talks: number; figures: SearchFigures[] }>) {
+  console.log('\nSearch growth with the archive (synthetic talks per language):');
+  console.log(`  ${'talks'.padStart(6)}${'lang'.padStart(6)}${'index on disk'.padStart(15)}${'per talk'.padStart(10)}${'1st query'.padStart(12)}${'requests'.padStart(10)}${'Slow 4G paste'.padStart(15)}`);
+  for (const { talks, figures } of sizes) {
+    for (const row of figures) {
+      console.log(
+        `  ${String(talks).padStart(6)}${row.lang.padStart(6)}${`${(row.indexBytes / 1024).toFixed(1)} KiB`.padStart(15)}${`${bytes(row.indexBytes / talks)} B`.padStart(10)}${`${(row.firstQueryBytes / 1024).toFixed(1)} KiB`.padStart(12)}${String(row.firstQueryRequests).padStart(10)}${`${row.slow4g.paste.toFixed(2)} s`.padStart(15)}`,
+      );
+    }
+  }
+}
+
+async function searchOnly(work: string, sizes: number[], seed: number) {
+  const site = await buildForSearch(work, 'site');
+  printSearchFigures('this project’s content', await searchFigures(site, SITE_QUERIES));
+  const grown: Array<{ talks: number; figures: SearchFigures[] }> = [];
+  for (const talks of sizes) {
+    const dir = join(work, `size-${talks}`);
+    mkdirSync(dir);
+    const out = await buildForSearch(dir, `synthetic-${talks}`, writeSynthetic(dir, talks, seed));
+    const figures = await searchFigures(out, SYNTHETIC_QUERIES);
+    printSearchFigures(`${talks} synthetic talks per language`, figures);
+    grown.push({ talks, figures });
+  }
+  printGrowth(grown);
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -529,6 +587,9 @@ async function main() {
       'no-processors': { type: 'boolean', default: false },
       'processors-only': { type: 'boolean', default: false },
       'no-cards': { type: 'boolean', default: false },
+      'no-search': { type: 'boolean', default: false },
+      'search-only': { type: 'boolean', default: false },
+      'search-sizes': { type: 'string', default: '100,1000' },
     },
   });
   const talks = Number(values.talks);
@@ -538,6 +599,18 @@ async function main() {
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive whole number');
 
   const work = mkdtempSync(join(tmpdir(), 'confnotes-bench-'));
+  if (values['search-only']) {
+    const sizes = values['search-sizes'].split(',').map(Number);
+    if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error('--search-sizes must be whole numbers, e.g. 100,1000');
+    console.log(`confnotes bench, search only: this project's content and ${sizes.join(', ')} synthetic talks per language; load average ${loadavg()[0].toFixed(2)}`);
+    try {
+      await searchOnly(work, sizes, seed);
+    } finally {
+      if (values.keep) console.log(`kept ${work}`);
+      else rmSync(work, { recursive: true, force: true });
+    }
+    return;
+  }
   const content = join(work, 'content');
   const files = syntheticContent({ talks, seed });
   for (const [path, text] of files) {
@@ -573,6 +646,10 @@ async function main() {
         baselineUnified.push(await buildBaseline(runDir, content, 'unified'));
       }
       process.stdout.write('\n');
+    }
+    if (!values['no-search'] && ours.length > 0) {
+      printSearchFigures('this project’s content', await searchFigures(await buildForSearch(work, 'site'), SITE_QUERIES));
+      printSearchFigures(`${talks} synthetic talks per language (ours, last run)`, await searchFigures(join(work, `run-${runs}`, 'ours'), SYNTHETIC_QUERIES));
     }
     let processors: RenderReport[] = [];
     if (!values['no-processors']) {

@@ -46,7 +46,10 @@ export function staticHandler(dir: string, base = '/') {
       createReadStream(file).pipe(response);
     };
     const notFound = () => {
-      const page = join(root, '404.html');
+      // The nearest 404.html up the path, as hosts that map /en/… misses to /en/404.html do (README, "Deploying").
+      const language = /^\/(zh|en)\//.exec(url.pathname.slice(base.length - 1))?.[1];
+      const own = language ? join(root, language, '404.html') : '';
+      const page = own && isFile(own) ? own : join(root, '404.html');
       if (isFile(page)) return send(404, page);
       response.statusCode = 404;
       response.end('not found');

@@ -87,9 +87,9 @@ describe('every page', () => {
 
 describe('scripts on page load', () => {
   const readingPages = pages.filter((path) => /^\/(zh|en)\//.test(path) && !path.includes('/search/'));
-  // The budget is 2 KB (tests/budgets.test.ts); the site keeps a tighter line: theme, search shortcut, and the small
-  // loaders of the time-zone switch, the copy buttons and "Copy page as Markdown" fit in 1.25 KB.
-  it.each(readingPages)('%s loads at most 1.25 KB (gzip) of script on load', (path) => {
+  // The budget of tests/budgets.test.ts (2 KB gzip), counted here the simple way: theme choice, header search loader,
+  // table of contents marker, copy loader.
+  it.each(readingPages)('%s loads at most 2 KB (gzip) of script', (path) => {
     const $ = page(path);
     let bytes = 0;
     // JSON-LD is a data block the browser never runs, so it is not script weight.
@@ -98,6 +98,6 @@ describe('scripts on page load', () => {
       const code = src ? readFileSync(join(distDir, src)) : Buffer.from($(el).html() ?? '');
       bytes += gzipSync(code).length;
     });
-    expect(bytes).toBeLessThanOrEqual(1280);
+    expect(bytes).toBeLessThanOrEqual(2048);
   });
 });

@@ -12,7 +12,8 @@ import { jsonLdText, socialTags } from '../src/lib/seo.ts';
 
 const SITE = 'https://confnotes.example';
 const pages = htmlPages();
-const reading = pages.filter((path) => /^\/(?:zh|en)\//.test(path));
+// Each language's 404 (zh/404.html, en/404.html) is no page to share or index, as the root 404 is not.
+const reading = pages.filter((path) => /^\/(?:zh|en)\//.test(path) && !path.endsWith('/404.html'));
 const isConference = (path: string) => /^\/(?:zh|en)\/(?!speakers\/|tags\/|guides\/|search\/)[^/]+\/$/.test(path);
 const isTalk = (path: string) => /^\/(?:zh|en)\/(?!speakers\/|tags\/|guides\/|search\/)[^/]+\/[^/]+\/$/.test(path);
 const isGuide = (path: string) => /^\/(?:zh|en)\/guides\/[^/]+\/$/.test(path);

@@ -17,7 +17,7 @@ export const READING_TEMPLATES: readonly Template[] = ['home', 'conference', 'ta
 
 export function templateOf(path: string): Template {
   if (path === '/') return 'root';
-  if (path === '/404.html') return '404';
+  if (path === '/404.html' || /^\/(zh|en)\/404\.html$/.test(path)) return '404';
   const parts = path.split('/').filter(Boolean);
   if (parts.length === 0 || !['zh', 'en'].includes(parts[0]) || !path.endsWith('/')) return 'other';
   const [, first, second, ...rest] = parts;
@@ -42,7 +42,7 @@ export interface SamplePage {
 /**
  * One page per template and language. Of several pages of a template the largest (both languages together) is
  * taken, since it has the most content to get wrong, and the same page in both languages so the two rows compare.
- * The 404 holds both languages and is listed once.
+ * The root 404 holds both languages and is listed once, then each language's own 404.
  */
 export function samplePages(dir: string): SamplePage[] {
   const pages = htmlPages(dir);
@@ -50,7 +50,10 @@ export function samplePages(dir: string): SamplePage[] {
   const samples: SamplePage[] = [];
   for (const template of TEMPLATES) {
     if (template === '404') {
+      // The root 404 holds both languages; /zh/404.html and /en/404.html are each language's own.
       if (pages.includes('/404.html')) samples.push({ template, lang: 'zh', path: '/404.html', label: '404' });
+      for (const lang of ['zh', 'en'] as const)
+        if (pages.includes(`/${lang}/404.html`)) samples.push({ template, lang, path: `/${lang}/404.html`, label: `404 (${lang})` });
       continue;
     }
     const zhPages = pages.filter((path) => path.startsWith('/zh/') && templateOf(path) === template);

@@ -121,6 +121,12 @@ export function attach(form: HTMLElement, firstEvent?: Event): void {
     for (const block of blocks) {
       const rendered = result.rendered[block.id];
       block.figure.toggleAttribute('data-stale', !rendered);
+      // Said in words on the block itself, not only by the colour of its bar.
+      const staleNote = block.figure.querySelector('.code-stale-note');
+      if (!rendered && !staleNote) {
+        const note = Object.assign(document.createElement('p'), { className: 'code-stale-note', textContent: form.dataset.staleMessage ?? '' });
+        block.figure.querySelector('figcaption')?.after(note);
+      } else if (rendered) staleNote?.remove();
       if (!rendered) {
         blocked++;
         continue;

@@ -1,11 +1,12 @@
 /**
  * The search page's behaviour, loaded by its small loader only once a reader starts a search (see search.astro).
  * `<search-page>` reads its state from the URL, keeps the form and the URL in step, and imports Pagefind (index and
- * all) on the first search. The rules of a search live in src/lib/search*.ts; this file only wires them to the page.
+ * all) as soon as it loads, preloading the index chunks a query needs while it is typed. The rules of a search live
+ * in src/lib/search*.ts; this file only wires them to the page.
  */
-import { RANKING, bestExcerpt, runSearch, type PagefindApi, type PagefindResult, type SearchOutcome } from '../lib/search-engine.ts';
+import { RANKING, bestExcerpt, fetchFoldTable, resultMatches, runSearch, type PagefindApi, type PagefindResult, type SearchOutcome } from '../lib/search-engine.ts';
 import { FACETS, emptyFilters, hasCriteria, parseSearchParams, sameState, searchHref, type Facet, type SearchState } from '../lib/search-url.ts';
-import { highlightExcerpt, highlightText, tidyChinese } from '../lib/search.ts';
+import { highlightExcerpt, highlightText, prepareQuery, tidyChinese } from '../lib/search.ts';
 import { searchBundleUrl } from '../lib/site-constants.ts';
 
 interface Messages {
@@ -16,6 +17,8 @@ interface Messages {
   error: string;
   prompt: string;
   kinds: Record<string, string>;
+  /** "Page in English", keyed by the lang of the page a result is in. */
+  pageIn: Record<string, string>;
 }
 
 /** Results rendered at once; "show more" adds this many again. */
@@ -31,6 +34,7 @@ class SearchPage extends HTMLElement {
   private list!: HTMLOListElement;
   private more!: HTMLButtonElement;
   private clear!: HTMLButtonElement;
+  private none!: HTMLElement;
   private messages!: Messages;
   private run = 0;
   private typingTimer?: ReturnType<typeof setTimeout>;
@@ -46,6 +50,7 @@ class SearchPage extends HTMLElement {
     this.list = this.querySelector('.search-results')!;
     this.more = this.querySelector('.search-more')!;
     this.clear = this.querySelector('.search-clear')!;
+    this.none = this.querySelector('.search-none')!;
     this.messages = JSON.parse(this.dataset.messages ?? '{}');
 
     this.form.addEventListener('submit', (event) => {
@@ -53,6 +58,7 @@ class SearchPage extends HTMLElement {
       this.commit();
     });
     this.input.addEventListener('input', () => {
+      this.preload();
       clearTimeout(this.typingTimer);
       this.typingTimer = setTimeout(() => this.onTyping(), TYPING_PAUSE_MS);
     });
@@ -71,6 +77,9 @@ class SearchPage extends HTMLElement {
       void this.search(state);
     });
 
+    // This module loads when a reader starts on the form, so the index starts loading now, while they type.
+    void this.loadPagefind().then((pagefind) => pagefind.init?.());
+    this.preload();
     // The reader may have typed or ticked something while this module loaded; the URL wins when it says anything.
     const fromUrl = parseSearchParams(new URLSearchParams(location.search));
     if (hasCriteria(fromUrl)) {
@@ -123,6 +132,13 @@ class SearchPage extends HTMLElement {
     void this.search(state);
   }
 
+  /** Fetches, while the reader types, what the query will need: the fold table for Chinese, Pagefind's index chunks. */
+  private preload() {
+    const q = this.input.value.trim();
+    if (/\p{Script=Han}/u.test(q)) void fetchFoldTable(this.dataset.base ?? '/');
+    if (q) void this.loadPagefind().then((pagefind) => pagefind.preload?.(prepareQuery(q).term ?? ''));
+  }
+
   private loadPagefind(): Promise<PagefindApi> {
     this.pagefind ??= (async () => {
       const bundle = searchBundleUrl(this.dataset.base ?? '/');
@@ -151,6 +167,7 @@ class SearchPage extends HTMLElement {
     const address = location.search;
     this.keepLanguageSwitch(address);
     this.clear.hidden = !FACETS.some((facet) => state.filters[facet].length > 0);
+    this.none.hidden = true;
     if (!hasCriteria(state)) {
       this.list.replaceChildren();
       this.more.hidden = true;
@@ -163,7 +180,7 @@ class SearchPage extends HTMLElement {
     // Only the first search waits for the index to load; later ones are quick, and a live region should not chatter.
     if (!this.pagefind) this.say(this.messages.loading);
     try {
-      const outcome = await runSearch(await this.loadPagefind(), state);
+      const outcome = await runSearch(await this.loadPagefind(), state, { fold: () => fetchFoldTable(this.dataset.base ?? '/') });
       if (run !== this.run) return;
       this.outcome = outcome;
       this.shown = [];
@@ -171,6 +188,7 @@ class SearchPage extends HTMLElement {
       this.setCounts(outcome.counts);
       const total = outcome.results.length;
       this.say(total === 0 ? this.messages.none : total === 1 ? this.messages.countOne : this.messages.count.replace('{n}', String(total)));
+      this.none.hidden = total > 0;
       await this.showMore(run);
     } catch (error) {
       if (run !== this.run) return;
@@ -193,7 +211,7 @@ class SearchPage extends HTMLElement {
     const data = await Promise.all(next.map((result) => result.data()));
     if (run !== this.run) return;
     this.shown.push(...next);
-    const items = data.map((item) => this.renderResult(item, outcome));
+    const items = data.filter((item) => resultMatches(outcome, item)).map((item) => this.renderResult(item, outcome));
     this.list.append(...items);
     this.more.hidden = this.shown.length >= outcome.results.length;
   }
@@ -214,6 +232,28 @@ class SearchPage extends HTMLElement {
     link.innerHTML = highlightText(data.meta.label ?? tidyChinese(data.meta.title ?? data.url), outcome.query);
     heading.append(link);
     item.append(context, heading);
+
+    // A result in the other language (a stand-in's record filed under the original) says so, and links in that language.
+    const pageLang = data.meta.lang;
+    if (pageLang && pageLang !== document.documentElement.lang) {
+      link.hreflang = pageLang;
+      const note = document.createElement('span');
+      note.className = 'search-result-lang';
+      note.textContent = ` · ${this.messages.pageIn[pageLang] ?? pageLang}`;
+      context.append(note);
+    }
+    // The official title in the other language, when that is what the query matched.
+    const alt = data.meta.alt;
+    if (alt && outcome.query.term !== null) {
+      const marked = highlightText(alt, outcome.query);
+      if (marked.includes('<mark>') && !link.innerHTML.includes('<mark>')) {
+        const line = document.createElement('p');
+        line.className = 'search-result-alt';
+        line.lang = /\p{Script=Han}/u.test(alt) ? 'zh-CN' : 'en';
+        line.innerHTML = marked;
+        item.append(line);
+      }
+    }
 
     if (data.meta.speakers) {
       const who = document.createElement('p');

@@ -16,10 +16,7 @@ export function programFor(site: Site, conferenceId: string, lang: Lang, base: s
     lang,
     base,
     origin,
-    verdict: (talkId) => {
-      const talk = site.talks.find((entry) => entry.id === talkId && entry.data.conference === conferenceId);
-      return talk && verdictFor(site, talk, lang)?.text;
-    },
+    verdict: (talk) => verdictFor(site, talk, lang)?.text,
   });
   const t = useTranslations(lang);
   return {

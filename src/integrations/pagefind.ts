@@ -5,12 +5,18 @@
  * them by <html lang> into one index per language (zh-cn, en), and the search page loads the one of its own language.
  * Each page goes in with its Han characters spaced apart (see src/lib/search.ts for why), under its real URL including
  * the base, so results link correctly under a sub-path. Any error Pagefind reports fails the build.
+ *
+ * A stand-in page (one language's page for an entry written only in the other) is not a result of its own: its record
+ * goes into its language's index under the URL of the original (SearchRecord's `standsFor`), so a reader of either
+ * language finds the text once, and the result says which language the page is in.
+ * Next to the index it writes FOLD_FILE, the traditional → simplified table for the characters the index holds.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { spaceHanInHtml } from '../lib/search.ts';
+import { FOLD_FILE, spaceHanInHtml } from '../lib/search.ts';
+import { foldTable, simplifiedRuns } from '../lib/search-terms.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/site-constants.ts';
 
 /** The bundle folder under the output folder; the search page imports `searchBundleUrl(base)` from it. */
@@ -60,6 +66,42 @@ function folderSize(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
+/** Block elements whose text Pagefind runs into the next element's ("When" + "Day 1", "Shell" + "$ mv"). */
+const BLOCK_END = /<\/(?:dt|dd|li|td|th|figcaption|pre|h[1-6]|p|blockquote|tr)>/gi;
+
+/**
+ * The URL a stand-in's record is filed under, if the page is one: the original's (SearchRecord's data-search-url) with
+ * "#main", its content. Pagefind keeps one record per URL across all languages, so the original's own URL would
+ * replace the original's record in its own language's index.
+ */
+export const standsFor = (html: string): string | undefined => {
+  const original = /\sdata-search-url="([^"]+)"/.exec(html)?.[1];
+  return original && `${original}#main`;
+};
+
+/**
+ * The HTML Pagefind gets for a page: a space after every block element so no two run together, the simplified form
+ * of any traditional text as hidden metadata (so simplified queries find it; excerpts keep the page's own text), and
+ * Han characters spaced apart.
+ */
+export function indexableHtml(html: string): string {
+  let out = html.replace(BLOCK_END, '$& ');
+  const body = /<[^>]*\sdata-pagefind-body[^>]*>/.exec(out);
+  const folded = body ? simplifiedRuns(visibleText(out)) : '';
+  if (body && folded) {
+    const at = body.index + body[0].length;
+    out = `${out.slice(0, at)}<span hidden data-pagefind-meta="folded:${folded}"></span>${out.slice(at)}`;
+  }
+  return spaceHanInHtml(out);
+}
+
+/** The text of a page outside tags, scripts and styles (for finding its traditional characters). */
+const visibleText = (html: string): string =>
+  html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[^;\s]+;/g, ' ');
+
 type PagefindModule = Pick<typeof import('pagefind'), 'createIndex' | 'close'>;
 
 export interface PagefindIndexOptions {
@@ -88,13 +130,22 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
           const perLanguage = new Map<string, number>();
           const pages = htmlFiles(outDir, bundle)
             .sort()
-            .map((file) => ({ url: pageUrl(base, relative(outDir, file)), html: readFileSync(file, 'utf8') }))
+            .map((file) => {
+              const html = readFileSync(file, 'utf8');
+              return { url: standsFor(html) ?? pageUrl(base, relative(outDir, file)), html };
+            })
             .filter(({ html }) => html.includes('data-pagefind-body'));
+          const hanCharacters = new Set<string>();
           // Several pages in flight to the binary at once (one round trip per page was most of the indexing time on
           // large archives); each batch is sent in page order.
           for (let start = 0; start < pages.length; start += INDEX_BATCH) {
             const batch = pages.slice(start, start + INDEX_BATCH);
-            const results = await Promise.all(batch.map(({ url, html }) => index.addHTMLFile({ url, content: spaceHanInHtml(html) })));
+            const results = await Promise.all(
+              batch.map(({ url, html }) => {
+                for (const char of visibleText(html).match(/\p{Script=Han}/gu) ?? []) hanCharacters.add(char);
+                return index.addHTMLFile({ url, content: indexableHtml(html) });
+              }),
+            );
             results.forEach((added, i) => {
               if (added.errors.length > 0) throw new PagefindError(`indexing ${batch[i].url}`, added.errors);
               const lang = /<html[^>]*\slang="([^"]+)"/.exec(batch[i].html)?.[1]?.toLowerCase() ?? 'unknown';
@@ -105,11 +156,13 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
           const written = await index.writeFiles({ outputPath: bundle });
           if (written.errors.length > 0) throw new PagefindError('writing the index', written.errors);
           for (const name of readdirSync(bundle)) if (UNUSED.test(name)) rmSync(join(bundle, name));
+          writeFileSync(join(outDir, FOLD_FILE), JSON.stringify(foldTable(hanCharacters)));
           const size = folderSize(bundle);
           const counts = [...perLanguage].map(([lang, count]) => `${lang} ${count}`).join(', ');
           logger.info(`indexed ${counts} pages; ${BUNDLE_DIR}/ holds ${size.files} files, ${(size.bytes / 1024).toFixed(1)} KiB`);
         } catch (error) {
           rmSync(bundle, { recursive: true, force: true });
+          rmSync(join(outDir, FOLD_FILE), { force: true });
           throw error;
         } finally {
           await pagefind.close();

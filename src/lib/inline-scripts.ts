@@ -10,9 +10,13 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_LANG, THEME_STORAGE_KEY } from './site-constants.ts';
 
-/** Applies a remembered theme before first paint, so a reader who chose dark never sees a light flash. */
+/**
+ * Applies a remembered theme before first paint, so a reader who chose dark never sees a light flash. It also marks
+ * the page `data-js`, so controls that only work with JavaScript (the theme choice, the guide's form) take their place
+ * in the first frame instead of pushing the page when their module unhides them.
+ */
 export const THEME_SCRIPT =
-  `try{var theme=localStorage.getItem('${THEME_STORAGE_KEY}');if(theme==='light'||theme==='dark')document.documentElement.dataset.theme=theme}catch(e){}`;
+  `document.documentElement.dataset.js='';try{var theme=localStorage.getItem('${THEME_STORAGE_KEY}');if(theme==='light'||theme==='dark')document.documentElement.dataset.theme=theme}catch(e){}`;
 
 /**
  * The root page's choice of language: English for readers whose first preferred language is not Chinese, 简体中文

@@ -43,7 +43,7 @@ export interface ProgramInput {
   lang: Lang;
   base: string;
   origin: string;
-  verdict: (talkId: string) => string | undefined;
+  verdict: (talk: Entry<Talk>) => string | undefined;
 }
 
 /** A fixed namespace for confnotes' version 5 UUIDs (itself a v5 UUID of "confnotes" in the URL namespace). */
@@ -88,7 +88,7 @@ export function programOf(input: ProgramInput): Session[] {
         const speaker = input.speakers.find((entry) => entry.id === id);
         return { name: speaker?.data.name[lang] ?? id, companies: speaker ? companiesAt(speaker.data, conference.id, talk.id).map((company) => company.name[lang]) : [] };
       }),
-      abstract: input.verdict(talk.id),
+      abstract: input.verdict(talk),
       url: absolute(origin, localizedUrl(base, lang, { kind: 'talk', conference: conference.id, talk: talk.id })),
       slides: data.slides,
       tags: data.tags.map((id) => input.tags.find((tag) => tag.id === id)?.data.label[lang] ?? id),

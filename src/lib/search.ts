@@ -85,8 +85,25 @@ export interface PreparedQuery {
   words: string[];
 }
 
-export function prepareQuery(raw: string): PreparedQuery {
-  const text = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+/**
+ * Traditional → simplified characters, limited to those whose simplified form the index holds (built from OpenCC's
+ * data by src/integrations/pagefind.ts and written next to the index as FOLD_FILE). Page text is simplified; a reader
+ * may type 劉奇 or 分佈式.
+ */
+export type FoldTable = Readonly<Record<string, string>>;
+
+/** Where the fold table is written, under the site's base. */
+export const FOLD_FILE = 'search-fold.json';
+
+/** The query's Han characters in the index's script (simplified), through the fold table. */
+export const foldHan = (text: string, table: FoldTable = {}): string => Array.from(text, (char) => table[char] ?? char).join('');
+
+/** Latin letters without their accents and tone marks: "liú qí" → "liu qi", "Lohuizen" stays. Han text is untouched. */
+export const stripMarks = (text: string): string =>
+  text.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC');
+
+export function prepareQuery(raw: string, fold: FoldTable = {}): PreparedQuery {
+  const text = foldHan(stripMarks(raw.normalize('NFKC')), fold).replace(/\s+/g, ' ').trim();
   const quoted = [...text.matchAll(/"([^"]+)"/g)].map((match) => match[1].trim()).filter(Boolean);
   const plain = text.replace(/"/g, ' ').replace(/\s+/g, ' ').trim();
   const han = [...new Set(plain.match(HAN_RUN) ?? [])];
@@ -292,4 +309,61 @@ export function spaceHanInHtml(html: string): string {
     }
   }
   return out;
+}
+
+/** Shortest stem a query word may share with an indexed word when their endings differ. */
+const MIN_STEM = 4;
+/**
+ * English inflection and derivation endings a query word may carry beyond the stem it shares with an indexed word
+ * ("databases" → "database", "testing" → "tests"), as Pagefind's stemmer lets such pairs match.
+ */
+const ENDINGS = new Set(['s', 'es', 'ies', 'ed', 'd', 'ing', 'er', 'ers', 'est', 'ly', 'ion', 'ions', 'ation', 'ations', 'ment', 'ments', 'ness', 'y', 'e', 'al', 'ity']);
+
+const commonPrefix = (a: string, b: string): number => {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+};
+
+/**
+ * The words of a page's searchable text as the rule below compares them: lowercased, marks stripped, each
+ * whitespace-separated token whole (punctuation dropped: "x/text" → "xtext") and in its parts ("x", "text").
+ */
+export function searchableWords(texts: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const text of texts) {
+    for (const token of stripMarks(text.normalize('NFKC')).toLowerCase().replace(HAN_RUN, ' ').split(/\s+/)) {
+      const whole = token.replace(/[\p{P}\p{S}]/gu, '');
+      if (whole) words.add(whole);
+      for (const part of token.split(/[\p{P}\p{S}]+/u)) if (part) words.add(part);
+    }
+  }
+  return words;
+}
+
+/**
+ * Whether one query word matches one indexed word: the word as typed or the start of a longer one ("perf" →
+ * "performance"), or a stem of at least MIN_STEM letters followed in the query by one of the ENDINGS ("testing" →
+ * "tests"; "gopherzzz" matches nothing). Pagefind, finding no word that starts with the query, falls back to the longest indexed prefix however
+ * short ("asdfgh" → "as", Pagefind issue 599); this rule is what throws those results out.
+ */
+export function wordMatches(query: string, indexed: string): boolean {
+  if (indexed.startsWith(query)) return true;
+  const shared = commonPrefix(query, indexed);
+  return shared >= MIN_STEM && ENDINGS.has(query.slice(shared));
+}
+
+/**
+ * The final check of a result against the query: every Latin word matches some word of the page's searchable text
+ * (body and metadata), and every run of Chinese occurs in it as written (after folding to simplified).
+ */
+export function matchesQuery(query: PreparedQuery, texts: readonly string[], fold: FoldTable = {}): boolean {
+  const words = searchableWords(texts);
+  const joined = foldHan(texts.map((text) => text.replace(/\s+/g, '')).join('\n'), fold);
+  return (
+    query.words.every((word) => {
+      for (const indexed of words) if (wordMatches(word, indexed)) return true;
+      return false;
+    }) && query.han.every((run) => joined.includes(run))
+  );
 }

@@ -40,13 +40,13 @@ describe('axe-core', () => {
     }
   });
 
-  it('the theme a reader picks with the toggle (dark on a light system) passes too', async () => {
+  it('the theme a reader picks (dark on a light system) passes too', async () => {
     const talk = cases.find((sample) => sample.template === 'talk')!;
     const context = await session.browser.newContext({ colorScheme: 'light', bypassCSP: true });
     try {
       const page = await context.newPage();
       await page.goto(session.site.url.replace(/\/$/, '') + talk.path);
-      await page.locator('theme-toggle button').click();
+      await page.locator('theme-select select').selectOption('dark');
       await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
       expect(await violations(page)).toEqual([]);
     } finally {

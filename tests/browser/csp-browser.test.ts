@@ -1,7 +1,7 @@
 /**
  * The Content Security Policy in Debian's Chromium: every built page (so every template, in both languages) loads
  * with no CSP violation, and what the policy must let through still works: the inline theme script, the bundled
- * theme toggle, the root's language choice, and the code colours in light and dark.
+ * theme choice, the root's language choice, and the code colours in light and dark.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
@@ -88,7 +88,7 @@ describe('what the policy lets through still works', () => {
       await page.evaluate(() => localStorage.setItem('confnotes-theme', 'dark'));
       await page.reload();
       expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
-      await expect.poll(() => page.locator('theme-toggle button').isVisible()).toBe(true);
+      await expect.poll(() => page.locator('theme-select select').isVisible()).toBe(true);
       expect(await violations()).toEqual([]);
     });
   });

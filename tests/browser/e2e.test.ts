@@ -55,13 +55,18 @@ describe('every template loads cleanly', () => {
     expect(samples.filter((sample) => sample.template === 'search').map((sample) => sample.lang)).toEqual(['zh', 'en']);
   });
 
-  it('an unknown address answers 404 with the bilingual 404 page and nothing else fails', async () => {
+  it.each([
+    ['/zh/no-such-page/', '找不到这个页面', 'zh-CN'],
+    ['/en/no-such-page/', 'Page not found', 'en'],
+    ['/no-such-page/', 'Page not found', 'zh-CN'],
+  ])('an unknown address %s answers 404 in its language (%s) and nothing else fails', async (path, title, lang) => {
     await withPage({}, async (page) => {
-      const missing = url('/zh/no-such-page/');
+      const missing = url(path);
       const problems = watch(page, new Map([[missing, 404]]));
       const response = await page.goto(missing, { waitUntil: 'networkidle' });
       expect(response?.status()).toBe(404);
-      await expect(page.locator('h1').textContent()).resolves.toContain('Page not found');
+      await expect(page.locator('h1').textContent()).resolves.toContain(title);
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang);
       // Chromium logs the 404 of the document itself; that one is the point of the page.
       expect(problems.filter((problem) => !problem.startsWith('console error: Failed to load resource'))).toEqual([]);
     });
@@ -155,12 +160,11 @@ describe('theme', () => {
       await page.addInitScript(FIRST_PAINT_PROBE);
       await page.goto(url(talk.path));
       expect(await probe(page)).toEqual({ themeAtBody: null, bgAtFirstFrame: LIGHT_BG });
-      const toggle = page.locator('theme-toggle button');
-      await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+      const choice = page.locator('theme-select select');
+      await expect(choice.inputValue()).resolves.toBe('system');
 
-      await toggle.click();
+      await choice.selectOption('dark');
       await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
-      await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
       expect(await background(page)).toBe(DARK_BG);
 
       // A link inside the site, then the language switch, then a plain reload: dark before the first paint each time.
@@ -170,31 +174,36 @@ describe('theme', () => {
       await page.locator('a.lang-switch').click();
       await page.waitForURL(url('/en/'));
       expect(await probe(page)).toEqual({ themeAtBody: 'dark', bgAtFirstFrame: DARK_BG });
-      await expect(page.locator('theme-toggle button').getAttribute('aria-pressed')).resolves.toBe('true');
+      await expect(page.locator('theme-select select').inputValue()).resolves.toBe('dark');
       await page.goto(url(guide.path));
       expect(await probe(page)).toEqual({ themeAtBody: 'dark', bgAtFirstFrame: DARK_BG });
     });
   });
 
-  it('a light choice on a dark system holds too, and the toggle works from the keyboard', async () => {
+  it('a light choice on a dark system holds too, the choice works from the keyboard, and "system" forgets it', async () => {
     await withPage({ colorScheme: 'dark' }, async (page) => {
       await page.addInitScript(FIRST_PAINT_PROBE);
       await page.goto(url(talk.path));
       expect(await probe(page)).toEqual({ themeAtBody: null, bgAtFirstFrame: DARK_BG });
-      const toggle = page.locator('theme-toggle button');
-      await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+      const choice = page.locator('theme-select select');
+      await expect(choice.inputValue()).resolves.toBe('system');
 
-      await toggle.focus();
-      await page.keyboard.press('Space');
+      // system → light with the arrow key, as a reader without a pointer changes a closed <select>.
+      await choice.focus();
+      await page.keyboard.press('ArrowDown');
       await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('light');
-      await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
       await page.reload();
       expect(await probe(page)).toEqual({ themeAtBody: 'light', bgAtFirstFrame: LIGHT_BG });
 
-      await page.locator('theme-toggle button').focus();
-      await page.keyboard.press('Enter');
+      await page.locator('theme-select select').focus();
+      await page.keyboard.press('ArrowDown');
       await page.goto(url(guide.path));
       expect(await probe(page)).toEqual({ themeAtBody: 'dark', bgAtFirstFrame: DARK_BG });
+
+      await page.locator('theme-select select').selectOption('system');
+      await expect(page.locator('html').getAttribute('data-theme')).resolves.toBeNull();
+      await page.reload();
+      expect(await probe(page)).toEqual({ themeAtBody: null, bgAtFirstFrame: DARK_BG });
     });
   });
 
@@ -208,7 +217,7 @@ describe('theme', () => {
     const late: string[] = [];
     for (const path of htmlPages()) {
       const $ = builtPage(path);
-      if ($('theme-toggle').length === 0) continue;
+      if ($('theme-select').length === 0) continue;
       const themeScript = $('script:not([src])')
         .filter((_, el) => ($(el).html() ?? '').includes('confnotes-theme') && !($(el).attr('type') ?? '').includes('module'))
         .first();
@@ -236,7 +245,7 @@ describe('theme', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await withPage({ colorScheme, javaScriptEnabled: false }, async (page) => {
         await page.goto(url(talk.path));
-        await expect(page.locator('theme-toggle button').isVisible()).resolves.toBe(false);
+        await expect(page.locator('theme-select select').isVisible()).resolves.toBe(false);
         expect(await background(page)).toBe(colorScheme === 'dark' ? DARK_BG : LIGHT_BG);
       });
     }

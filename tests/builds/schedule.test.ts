@@ -43,9 +43,9 @@ describe('a conference with rooms, named days and kinds', () => {
   it('names its days and keeps parallel talks side by side, each with its room', () => {
     const en = at(`/en/${CONF}/`);
     expect(en('section.day > h3').map((_, h) => en(h).text().trim()).get()).toEqual([
-      'Training day · 15 September 2031',
-      'Conference day 1 · 16 September 2031',
-      'Conference day 2 · 17 September 2031',
+      'Training day · September 15, 2031',
+      'Conference day 1 · September 16, 2031',
+      'Conference day 2 · September 17, 2031',
     ]);
     const zh = at(`/zh/${CONF}/`);
     expect(zh('section.day > h3').first().text().trim()).toBe('培训日 · 2031 年 9 月 15 日');

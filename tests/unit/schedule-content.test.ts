@@ -70,10 +70,10 @@ describe('schedule content', () => {
       'c/conferences/conf/conference.yaml: days[1].date: must come after the day before it (2031-09-16)',
       'c/conferences/conf/conference.yaml: days[2].date: 2031-10-01 is outside the conference\'s dates (2031-09-15 to 2031-09-17)',
       'c/conferences/conf/conference.yaml: timezone: Asia/Shanghai is not at offset +02:00 on 2031-09-15 (start says so)',
+      'c/speakers/ada.yaml: companies[0].talks[0]: "ada" gave no talk "t9" at conf',
       'c/talks/conf/t1/talk.yaml: kind: unknown kind "sermon" (known: keynote, talk, lightning, panel, workshop, training, qa, registration, opening, welcome, closing, break, lunch, meal, party, other; a conference adds others under kinds)',
       'c/talks/conf/t1/talk.yaml: room: unknown room "c" (the conference\'s rooms: a)',
       'c/talks/conf/t1/talk.yaml: translatedTitle: at least one title must be the official one',
-      'c/speakers/ada.yaml: companies[0].talks[0]: "ada" gave no talk "t9" at conf',
     ]);
   });
 

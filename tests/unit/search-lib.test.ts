@@ -1,9 +1,12 @@
 /** Unit tests of the search rules: Han spacing, query preparation, highlighting, name forms, URL state, the engine. */
 import { describe, expect, it } from 'vitest';
 import {
+  foldHan,
   highlightExcerpt,
   highlightText,
+  matchesQuery,
   nameForms,
+  wordMatches,
   prepareQuery,
   searchableNames,
   spaceHan,
@@ -11,8 +14,9 @@ import {
   tidyChinese,
 } from '../../src/lib/search.ts';
 import { hasCriteria, pagefindFilters, parseSearchParams, searchHref, toSearchParams } from '../../src/lib/search-url.ts';
-import { bestExcerpt, runSearch, type PagefindApi, type PagefindResponse } from '../../src/lib/search-engine.ts';
-import { pageUrl } from '../../src/integrations/pagefind.ts';
+import { bestExcerpt, resultMatches, runSearch, type PagefindApi, type PagefindResponse } from '../../src/lib/search-engine.ts';
+import { indexableHtml, pageUrl, standsFor } from '../../src/integrations/pagefind.ts';
+import { foldTable, pinyinTerms, recordKeywords, simplifiedRuns } from '../../src/lib/search-terms.ts';
 
 describe('Han spacing', () => {
   it('makes every Han character a word and leaves Latin words whole', () => {
@@ -146,7 +150,7 @@ describe('search engine', () => {
   function fakePagefind(pages: Record<string, { text: string; speaker: string }>) {
     const calls: Array<{ term: string | null; filters: unknown }> = [];
     const respond = (ids: string[]): PagefindResponse => ({
-      results: ids.map((id, index) => ({ id, score: 10 - index, data: async () => ({ url: `/${id}/`, excerpt: pages[id].text, meta: {}, filters: {} }) })),
+      results: ids.map((id, index) => ({ id, score: 10 - index, data: async () => ({ url: `/${id}/`, excerpt: pages[id].text, content: pages[id].text, meta: {}, filters: {} }) })),
       filters: { speaker: Object.fromEntries(ids.map((id) => [pages[id].speaker, 1])) },
     });
     const api: PagefindApi = {
@@ -159,7 +163,17 @@ describe('search engine', () => {
         const ids = Object.keys(pages).filter((id) => !wanted || wanted.includes(pages[id].speaker));
         if (term === null) return respond(ids);
         const exact = /^".*"$/.test(term);
-        const words = term.replace(/"/g, '').split(' ');
+        // Like Pagefind, a word no page holds is cut back to the longest prefix some page does hold.
+        const vocabulary = Object.values(pages).flatMap((page) => page.text.split(' '));
+        const backtrack = (word: string) => {
+          for (let end = word.length; end > 0; end--) {
+            const prefix = word.slice(0, end);
+            const found = vocabulary.find((known) => known.startsWith(prefix));
+            if (found) return found;
+          }
+          return word;
+        };
+        const words = term.replace(/"/g, '').split(' ').map((word) => (exact ? word : backtrack(word)));
         return respond(ids.filter((id) => (exact ? pages[id].text.includes(words.join(' ')) : words.every((word) => pages[id].text.split(' ').includes(word)))));
       },
     };
@@ -167,9 +181,33 @@ describe('search engine', () => {
   }
 
   const pages = {
-    bfe: { text: '车 轮 大 战 与 垃 圾 回 收', speaker: 'li-bingyi' },
-    apart: { text: '回 家 以 后 收 到 大 战 车 轮', speaker: 'liu-qi' },
+    bfe: { text: '车 轮 大 战 与 垃 圾 回 收 as databases', speaker: 'li-bingyi' },
+    apart: { text: '回 家 以 后 收 到 大 战 车 轮 as', speaker: 'liu-qi' },
   };
+
+  it('has no results for a word Pagefind could only cut back to a short prefix, and counts nothing', async () => {
+    const { api } = fakePagefind(pages);
+    for (const q of ['asdfgh', 'asdfgh 车轮', 'databasexyz']) {
+      const outcome = await runSearch(api, parseSearchParams(new URLSearchParams({ q })));
+      expect(outcome.results, q).toEqual([]);
+      expect(outcome.searched).toBe(true);
+    }
+    const found = await runSearch(api, parseSearchParams(new URLSearchParams('q=database')));
+    expect(found.results.map((result) => result.id)).toEqual(['bfe']);
+    expect(resultMatches(found, await found.results[0].data())).toBe(true);
+  });
+
+  it('folds a traditional query with the table it is given, or loads one only for Chinese', async () => {
+    const { api } = fakePagefind(pages);
+    const outcome = await runSearch(api, parseSearchParams(new URLSearchParams('q=車輪')), { fold: { 車: '车', 輪: '轮' } });
+    expect(outcome.results.map((result) => result.id).sort()).toEqual(['apart', 'bfe']);
+    let loads = 0;
+    const load = async () => (loads++, { 車: '车' });
+    await runSearch(api, parseSearchParams(new URLSearchParams('q=databases')), { fold: load });
+    expect(loads).toBe(0);
+    await runSearch(api, parseSearchParams(new URLSearchParams('q=車轮')), { fold: load });
+    expect(loads).toBe(1);
+  });
 
   it('keeps only pages where each Chinese run occurs as a phrase', async () => {
     const { api } = fakePagefind(pages);
@@ -210,6 +248,11 @@ describe('the excerpt shown', () => {
     expect(bestExcerpt(data, prepareQuery('回收'))).toBe('标 签 垃 圾 <mark>回</mark> <mark>收</mark>');
   });
 
+  it('skips a section that only repeats the page title', () => {
+    const data = { excerpt: 'Go 在 <mark>分</mark> 布 式.', meta: { title: 'Go 在 分 布 式' }, sub_results: [section('Go 在 <mark>分</mark> 布 式.', [30]), section('review text', [])] };
+    expect(bestExcerpt(data, prepareQuery('fenbushi'))).toBe('review text');
+  });
+
   it('falls back to the page excerpt without sections', () => {
     expect(bestExcerpt({ excerpt: 'only' })).toBe('only');
   });
@@ -220,5 +263,84 @@ describe('index URLs', () => {
     expect(pageUrl('/', 'zh/gopherchina-2016/baidu-bfe/index.html')).toBe('/zh/gopherchina-2016/baidu-bfe/');
     expect(pageUrl('/notes/', 'en/guides/coreos-vagrant/index.html')).toBe('/notes/en/guides/coreos-vagrant/');
     expect(pageUrl('/notes', 'en/index.html')).toBe('/notes/en/');
+  });
+});
+
+describe('the final check of a result', () => {
+  it('takes a word as typed, as the start of a longer word, or a stem with an English ending', () => {
+    expect(wordMatches('perf', 'performance')).toBe(true);
+    expect(wordMatches('databases', 'database')).toBe(true);
+    expect(wordMatches('testing', 'tests')).toBe(true);
+    expect(wordMatches('asdfgh', 'as')).toBe(false);
+    expect(wordMatches('docker', 'doc')).toBe(false);
+    expect(wordMatches('gopherzzz', 'gopher')).toBe(false);
+  });
+
+  it('needs every word and every Chinese run of the query in the text or metadata', () => {
+    const texts = ['GopherChina 2016. 车 轮 大 战 x/text', 'liu qi liuqi'];
+    expect(matchesQuery(prepareQuery('车轮 liuqi text'), texts)).toBe(true);
+    expect(matchesQuery(prepareQuery('x/text'), texts)).toBe(true);
+    expect(matchesQuery(prepareQuery('车轮战'), texts)).toBe(false);
+    expect(matchesQuery(prepareQuery('liuqi asdfgh'), texts)).toBe(false);
+    expect(matchesQuery(prepareQuery('車輪', { 車: '车', 輪: '轮' }), ['繁 體 車 輪'], { 車: '车', 輪: '轮' })).toBe(true);
+  });
+});
+
+describe('folding and pinyin', () => {
+  it('folds traditional characters through the table and drops tone marks from Latin letters', () => {
+    expect(foldHan('劉奇', { 劉: '刘' })).toBe('刘奇');
+    expect(prepareQuery('劉奇', { 劉: '刘' })).toMatchObject({ term: '刘 奇', han: ['刘奇'] });
+    expect(prepareQuery('liú qí').words).toEqual(['liu', 'qi']);
+    expect(prepareQuery('Lohuizen').words).toEqual(['lohuizen']);
+  });
+
+  it('builds the table from OpenCC for the characters the index holds only', () => {
+    const table = foldTable(new Set(Array.from('刘奇分布式数据库网易')));
+    expect(table).toMatchObject({ 劉: '刘', 佈: '布', 數: '数', 據: '据', 網: '网' });
+    expect(Object.values(table).every((char) => '刘奇分布式数据库网易'.includes(char))).toBe(true);
+    expect(simplifiedRuns('劉奇 and 刘奇')).toBe('刘奇');
+  });
+
+  it('gives pinyin as syllables and run together from each word on, without tones', () => {
+    expect(pinyinTerms('刘奇', { name: true }).split(' ')).toEqual(['liu', 'qi', 'liuqi']);
+    const title = pinyinTerms('Go在分布式数据库中的应用').split(' ');
+    expect(title).toContain('fenbushishujukuzhongdeyingyong');
+    expect(title).toContain('shujukuzhongdeyingyong');
+    expect(title).toContain('fen');
+    expect(title.some((term) => /[^a-z]/.test(term))).toBe(false);
+  });
+
+  it('puts names, both titles, tags, companies and their pinyin into a record’s keywords', () => {
+    const keywords = recordKeywords({
+      speakers: [{ name: { zh: '刘奇', en: 'Liu Qi' }, romanization: 'Liu Qi' }],
+      titles: ['Go在分布式数据库中的应用', 'Distributed Database System in Go'],
+      tags: [{ id: 'databases', label: { zh: '数据库', en: 'Databases' } }],
+      orgs: ['PingCAP'],
+    });
+    expect(keywords.names).toContain('刘 奇 Liu Qi');
+    expect(keywords.titles).toContain('Distributed Database System in Go');
+    expect(keywords.topics).toBe('databases 数据库 Databases');
+    expect(keywords.pinyin.split(' ')).toEqual(expect.arrayContaining(['liuqi', 'shujuku', 'fenbushishujukuzhongdeyingyong']));
+    expect(keywords.facts).toBeUndefined();
+  });
+});
+
+describe('the HTML Pagefind is given', () => {
+  it('separates block elements, so labels and values do not run together', () => {
+    const html = indexableHtml('<article data-pagefind-body><dl><dt>When</dt><dd>Day 1</dd></dl><figure><figcaption>Shell</figcaption><pre>$ mv</pre></figure></article>');
+    expect(html).toContain('<dt>When</dt> <dd>Day 1</dd>');
+    expect(html).toContain('</figcaption> <pre>');
+  });
+
+  it('adds the simplified form of traditional text as hidden metadata, and spaces Han characters', () => {
+    const html = indexableHtml('<html lang="zh-CN"><body><article data-pagefind-body><p>劉奇的分佈式</p></article></body></html>');
+    expect(html).toContain('data-pagefind-meta="folded:刘奇的分布式"');
+    expect(html).toContain('<p>劉 奇 的 分 佈 式</p>');
+    expect(indexableHtml('<article data-pagefind-body><p>刘奇</p></article>')).not.toContain('folded');
+  });
+
+  it('files a stand-in under the URL of its original', () => {
+    expect(standsFor('<div hidden class="search-record" data-search-url="/en/c/t/"></div>')).toBe('/en/c/t/#main');
+    expect(standsFor('<div hidden class="search-record"></div>')).toBeUndefined();
   });
 });

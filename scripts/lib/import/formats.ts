@@ -7,7 +7,8 @@
  * wins), `start` may carry seconds, durations may be "01:30" or "01:30:00", persons may be frab's `public_name` or
  * pretalx's `name`. What cannot be understood is an `ImportError`: the file, the place in it, the reason.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { formatOffset, offsetMinutes, zoneOffsetAt } from '../../../src/lib/schedule.ts';
 
@@ -123,8 +124,13 @@ const list = <T>(value: T | T[] | undefined): T[] => (value === undefined || val
 // ---------- frab / pentabarf schedule.xml ----------
 
 function readFrabXml(source: string, options: ReadOptions): Imported {
-  const valid = XMLValidator.validate(source);
-  if (valid !== true) throw new ImportError(options.file, `line ${valid.err.line}`, `not well-formed XML: ${valid.err.msg}`);
+  // fast-xml-parser's own validator is deprecated in favour of this package; it throws with the line of the fault.
+  try {
+    SyntaxValidator.validate(source);
+  } catch (error) {
+    const fault = error as Error & { line?: number };
+    throw new ImportError(options.file, `line ${fault.line ?? 1}`, `not well-formed XML: ${fault.message}`);
+  }
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, parseAttributeValue: false, trimValues: true });
   const document = parser.parse(source);
   const schedule = document.schedule;

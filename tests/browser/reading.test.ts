@@ -1,0 +1,208 @@
+/**
+ * The reading layout in Debian's Chromium, for every template in both languages (tests/support/templates.ts):
+ * - nothing overflows sideways at 320, 390 and 1280 px (code blocks may scroll inside themselves, nothing else);
+ * - the header stays one row at 390 px;
+ * - where a page has three or more sections (h2 in the content), "On this page" links every one of them, and
+ *   where it has fewer there is none;
+ * - every page below home has breadcrumbs that start at home and end at the page itself;
+ * - the header search box shows results under itself as the reader types, without leaving the page, and the keys
+ *   work: ↓ moves into the results, Escape closes them, Enter in the box goes to the search page.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserAndSite, withContextPage } from '../support/browser.ts';
+import { distDir } from '../support/dist.ts';
+import { samplePages } from '../support/templates.ts';
+
+const samples = samplePages(distDir);
+const session = useBrowserAndSite();
+const url = (path: string) => session.site.url.replace(/\/$/, '') + path;
+
+/** Elements wider than the window, or reaching past its right edge, that are not inside something that scrolls. */
+const overflowing = (page: Page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > width) found.push(`document is ${document.documentElement.scrollWidth}px wide in a ${width}px window`);
+    const scrollsInside = (element: Element) => {
+      for (let node = element.parentElement; node; node = node.parentElement) {
+        const style = getComputedStyle(node);
+        if (['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX) && node !== document.documentElement && node !== document.body) return true;
+      }
+      return false;
+    };
+    for (const element of document.querySelectorAll('body *')) {
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0 || !element.checkVisibility({ contentVisibilityAuto: true })) continue;
+      if ((rect.right > width + 0.5 || rect.left < -0.5) && !scrollsInside(element) && !element.closest('.visually-hidden, .skip-link')) {
+        found.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')} spans ${Math.round(rect.left)}–${Math.round(rect.right)}px`);
+      }
+    }
+    return found.slice(0, 10);
+  });
+
+describe('no horizontal overflow', () => {
+  const cases = [320, 390, 1280].flatMap((width) => samples.map((sample) => ({ ...sample, width })));
+  it.each(cases)('$label at $width px', async ({ path, width }) => {
+    await withContextPage(session.browser, { viewport: { width, height: 800 } }, async (page) => {
+      await page.goto(url(path), { waitUntil: 'networkidle' });
+      expect(await overflowing(page)).toEqual([]);
+      // The phone menu, opened, fits too.
+      if (width < 900 && (await page.locator('.site-menu > summary').isVisible())) {
+        await page.locator('.site-menu > summary').click();
+        expect(await overflowing(page)).toEqual([]);
+      }
+    });
+  });
+});
+
+describe('the header on a 390 px phone', () => {
+  it.each(samples)('$label: one row, the menu holds every section, the current one marked', async ({ path, template }) => {
+    await withContextPage(session.browser, { viewport: { width: 390, height: 844 } }, async (page) => {
+      await page.goto(url(path), { waitUntil: 'networkidle' });
+      const row = await page.evaluate(() => {
+        const items = [...document.querySelector('.header-row')!.children].filter((element) => element.getBoundingClientRect().height > 0);
+        const tops = items.map((element) => Math.round(element.getBoundingClientRect().top + element.getBoundingClientRect().height / 2));
+        return { spread: Math.max(...tops) - Math.min(...tops), height: document.querySelector('.site-header')!.getBoundingClientRect().height };
+      });
+      expect(row.spread).toBeLessThanOrEqual(4);
+      expect(row.height).toBeLessThan(72);
+      await page.locator('.site-menu > summary').click();
+      const links = page.locator('.site-header nav a');
+      await expect(links.count()).resolves.toBe(5);
+      for (const link of await links.all()) expect(await link.isVisible()).toBe(true);
+      const current = await page.locator('.site-header nav a[aria-current]').count();
+      expect(current).toBe(['home', '404'].includes(template) ? 0 : 1);
+    });
+  });
+});
+
+describe('"On this page"', () => {
+  it.each(samples)('$label: links every h2 of the content when it has three or more, and is absent otherwise', async ({ path }) => {
+    await withContextPage(session.browser, { viewport: { width: 1280, height: 800 } }, async (page) => {
+      await page.goto(url(path), { waitUntil: 'networkidle' });
+      const { sections, links, visible } = await page.evaluate(() => ({
+        // Sections, not the titles of cards in a list (speakers, tags, related talks have h2 or h3 cards).
+        sections: [...document.querySelectorAll('main .content h2')].filter((heading) => !heading.closest('.card')).map((heading) => heading.id),
+        links: [...document.querySelectorAll('main nav.toc a')].map((link) => decodeURIComponent(link.getAttribute('href')!.replace(/^#/, ''))),
+        visible: [...document.querySelectorAll('main nav.toc a')].every((link) => link.checkVisibility()),
+      }));
+      if (sections.length >= 3) {
+        expect(sections.every(Boolean), 'every section heading has an id').toBe(true);
+        expect(links).toEqual(sections);
+        // Beside the text on a wide screen, open without a click.
+        expect(visible).toBe(true);
+      } else expect(links).toEqual([]);
+    });
+  });
+
+  it('folds at the top of the page on a phone and opens to the same links', async () => {
+    const guide = samples.find((sample) => sample.template === 'guide')!;
+    await withContextPage(session.browser, { viewport: { width: 390, height: 844 } }, async (page) => {
+      await page.goto(url(guide.path), { waitUntil: 'networkidle' });
+      const first = page.locator('nav.toc a').first();
+      expect(await first.isVisible()).toBe(false);
+      const box = await page.locator('nav.toc summary').boundingBox();
+      expect(box!.y).toBeLessThan(844);
+      await page.locator('nav.toc summary').click();
+      expect(await first.isVisible()).toBe(true);
+    });
+  });
+
+  it('marks the section being read', async () => {
+    const guide = samples.find((sample) => sample.template === 'guide')!;
+    await withContextPage(session.browser, { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' }, async (page) => {
+      await page.goto(url(guide.path), { waitUntil: 'networkidle' });
+      const third = await page.locator('main .content h2').nth(2).getAttribute('id');
+      await page.locator(`[id="${third}"]`).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+      await expect.poll(() => page.locator('nav.toc a[aria-current="true"]').getAttribute('href')).toBe(`#${third}`);
+    });
+  });
+});
+
+describe('breadcrumbs', () => {
+  it.each(samples.filter((sample) => sample.template !== 'home'))('$label: from home to this page', async ({ path, lang }) => {
+    await withContextPage(session.browser, {}, async (page) => {
+      await page.goto(url(path));
+      const crumbs = page.locator('nav.breadcrumbs li');
+      expect(await crumbs.count()).toBeGreaterThanOrEqual(2);
+      const home = await page.locator('nav.breadcrumbs li a').first().getAttribute('href');
+      expect(home).toBe(`/${lang}/`);
+      const last = crumbs.last();
+      await expect(last.locator('[aria-current="page"]').count()).resolves.toBe(1);
+      // Every step but the last is a link that resolves on this site.
+      for (const link of await page.locator('nav.breadcrumbs a').all()) {
+        const response = await page.request.get(new URL((await link.getAttribute('href'))!, page.url()).href);
+        expect(response.status()).toBe(200);
+      }
+    });
+  });
+
+  it('the home pages have none', async () => {
+    await withContextPage(session.browser, {}, async (page) => {
+      for (const home of ['/zh/', '/en/']) {
+        await page.goto(url(home));
+        await expect(page.locator('nav.breadcrumbs').count()).resolves.toBe(0);
+      }
+    });
+  });
+});
+
+describe('the header search', () => {
+  const withHeaderSearch = samples.filter((sample) => sample.template !== 'search');
+  it.each(withHeaderSearch)('$label: results show in place as the reader types', async ({ path, lang }) => {
+    await withContextPage(session.browser, { viewport: { width: 1280, height: 800 } }, async (page) => {
+      await page.goto(url(path), { waitUntil: 'networkidle' });
+      const before = page.url();
+      await page.locator('#site-search').click();
+      await page.keyboard.type(lang === 'zh' ? '性能' : 'performance');
+      const results = page.locator('.search-panel-results a');
+      await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await page.locator('.search-panel').isVisible()).toBe(true);
+      expect(page.url()).toBe(before);
+      // ↓ moves into the results, Escape closes them and returns to the box.
+      await page.keyboard.press('ArrowDown');
+      await expect(page.evaluate(() => document.activeElement?.closest('.search-panel-results') !== null)).resolves.toBe(true);
+      await page.keyboard.press('Escape');
+      expect(await page.locator('.search-panel').isVisible()).toBe(false);
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('site-search');
+    });
+  });
+
+  it('on a phone the icon opens the box in place; Enter on a result opens it; Enter in the box opens the search page', async () => {
+    const talk = samples.find((sample) => sample.template === 'talk' && sample.lang === 'en')!;
+    await withContextPage(session.browser, { viewport: { width: 390, height: 844 }, hasTouch: true }, async (page) => {
+      await page.goto(url(talk.path), { waitUntil: 'networkidle' });
+      await page.locator('a.search-open').click();
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('site-search');
+      expect(page.url()).toBe(url(talk.path));
+      // A word from another talk's review (the first result must be another page, so following it is a navigation).
+      await page.keyboard.type('haystack');
+      await expect.poll(() => page.locator('.search-panel-results a').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await overflowing(page)).toEqual([]);
+      const target = await page.locator('.search-panel-results a').first().getAttribute('href');
+      expect(target).not.toBe(talk.path);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(url(target!));
+      await page.goto(url(talk.path), { waitUntil: 'networkidle' });
+      await page.locator('a.search-open').click();
+      await page.locator('#site-search').fill('tikv');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/en\/search\/\?q=tikv$/);
+    });
+  });
+
+  it('loads no search code until the reader starts to search', async () => {
+    const talk = samples.find((sample) => sample.template === 'talk')!;
+    await withContextPage(session.browser, {}, async (page) => {
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      await page.goto(url(talk.path), { waitUntil: 'networkidle' });
+      expect(requested.filter((path) => /pagefind|header-search/.test(path))).toEqual([]);
+      await page.keyboard.press('/');
+      await page.keyboard.type('go');
+      await expect.poll(() => requested.some((path) => path.includes('/pagefind/')), { timeout: 15_000 }).toBe(true);
+    });
+  });
+});

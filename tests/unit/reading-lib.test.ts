@@ -1,0 +1,90 @@
+/** Unit tests of the reading layout's pure parts: sections, table of contents, related talks, asides, heading links. */
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import type { Root } from 'hast';
+import { relatedTalks, sectionOf, tableOfContents } from '../../src/lib/layout.ts';
+import { rehypeAsides, rehypeHeadingAnchors } from '../../src/lib/rehype-reading.ts';
+import type { Talk } from '../../src/lib/schema.ts';
+
+describe('sectionOf', () => {
+  it.each([
+    ['/zh/', undefined],
+    ['/en/speakers/', 'speakers'],
+    ['/en/speakers/dave-cheney/2/', 'speakers'],
+    ['/zh/tags/gc/', 'tags'],
+    ['/zh/guides/coreos-vagrant/', 'guides'],
+    ['/en/search/', 'search'],
+    ['/en/gopherchina-2016/', 'conferences'],
+    ['/en/gopherchina-2016/baidu-bfe/', 'conferences'],
+    ['/en/404.html', undefined],
+    ['/404.html', undefined],
+  ])('%s → %s', (path, section) => expect(sectionOf('/', path)).toBe(section));
+  it('reads the path under a sub-path base', () => {
+    expect(sectionOf('/notes/', '/notes/zh/tags/')).toBe('tags');
+    expect(sectionOf('/notes', '/notes/en/gopherchina-2016/')).toBe('conferences');
+  });
+});
+
+describe('tableOfContents', () => {
+  const entry = (slug: string) => ({ slug, text: slug });
+  it('is empty below three sections and lists each section once from three', () => {
+    expect(tableOfContents([entry('a'), entry('b')])).toEqual([]);
+    expect(tableOfContents([entry('a'), entry('b'), entry('b'), entry('c')]).map((item) => item.slug)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('relatedTalks', () => {
+  const talk = (id: string, speakers: string[], tags: string[], day = 1, start = '09:00') => ({
+    id,
+    data: { conference: 'c', day, start, end: '10:00', speakers, tags } as unknown as Talk,
+  });
+  const all = [talk('self', ['ann'], ['go', 'gc']), talk('same-speaker', ['ann'], []), talk('two-tags', ['bob'], ['go', 'gc'], 2), talk('one-tag', ['cy'], ['gc']), talk('nothing', ['dee'], ['web'])];
+  it('puts a shared speaker first, then more shared tags, and leaves out the talk itself and unrelated ones', () => {
+    expect(relatedTalks(all, all[0]).map((entry) => entry.talk.id)).toEqual(['same-speaker', 'two-tags', 'one-tag']);
+    expect(relatedTalks(all, all[0], 2)).toHaveLength(2);
+    expect(relatedTalks(all, all[0])[1].sharedTags).toEqual(['go', 'gc']);
+  });
+});
+
+const render = async (markdown: string, path: string) =>
+  String(
+    await unified()
+      .use(remarkParse)
+      .use(remarkRehype)
+      .use(rehypeAsides)
+      .use(() => (tree: Root) => {
+        for (const node of tree.children) if (node.type === 'element' && node.tagName === 'h2') node.properties = { id: 'sec' };
+      })
+      .use(rehypeHeadingAnchors)
+      .use(rehypeStringify)
+      .process({ value: markdown, path }),
+  );
+
+describe('rehype-reading', () => {
+  it('turns a blockquote that opens with a bold label into a labelled aside, in the page language', async () => {
+    const en = await render('> **Note:** the post says `config.vm.url`.', 'content/guides/x/en.md');
+    expect(en).toContain('<aside class="aside aside-note" role="note" aria-label="Note"><p class="aside-title" aria-hidden="true">Note</p>');
+    expect(en).toContain('<p>the post says <code>config.vm.url</code>.</p>');
+    const zh = await render('> **注**：原文写成了 `config.vm.url`。', 'content/guides/x/zh.md');
+    expect(zh).toContain('aria-label="注"');
+    expect(zh).toContain('<p>原文写成了 <code>config.vm.url</code>。</p>');
+  });
+  it('reads GitHub alert markers too, and leaves quotations alone', async () => {
+    const tip = await render('> [!TIP]\n> Serve the folder locally.', 'content/guides/x/en.md');
+    expect(tip).toContain('class="aside aside-tip" role="note" aria-label="Tip"');
+    expect(tip).toContain('<p>Serve the folder locally.</p>');
+    const caution = await render('> [!WARNING]\n> Old URLs.', 'content/guides/x/zh.md');
+    expect(caution).toContain('class="aside aside-caution" role="note" aria-label="注意"');
+    const quote = await render('> **Rob Pike:** clear is better than clever.', 'content/guides/x/en.md');
+    expect(quote).toContain('<blockquote>');
+    expect(quote).not.toContain('<aside');
+  });
+  it('puts a self-link after a heading with an id, outside the heading', async () => {
+    const html = await render('## Get the files', 'content/guides/x/en.md');
+    expect(html).toContain('<div class="heading"><h2 id="sec">Get the files</h2><a class="anchor" href="#sec" data-pagefind-ignore="">');
+    expect(html).toContain('<span class="visually-hidden">Link to this section: Get the files</span>');
+  });
+});
