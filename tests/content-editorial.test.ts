@@ -138,7 +138,7 @@ describe('quotation marks hold official titles only', () => {
     const $ = page('/en/gopherchina-2016/writing-high-performance-go/');
     expect($('h1').text()).toBe('How to Write high performance application');
     expect($('#review').text()).toBe('Dave Cheney on “Writing High Performance Go”');
-    expect($('.note').text()).toContain('deck');
+    expect($('.aside-correction').text()).toContain('deck');
     expect(page('/en/speakers/dave-cheney/')('dt').map((_, element) => page('/en/speakers/dave-cheney/')(element).text()).get()).not.toContain('Company');
   });
 });
@@ -153,8 +153,8 @@ describe('notes are labelled for what they are', () => {
     ['go-and-ai', '说明', 'Note'],
     ['xiaomi-devops-platform', '说明', 'Note'],
   ])('%s: %s / %s', (id, zh, en) => {
-    expect(page(`/zh/gopherchina-2016/${id}/`)('.note strong').text()).toBe(zh);
-    expect(page(`/en/gopherchina-2016/${id}/`)('.note strong').text()).toBe(en);
+    expect(page(`/zh/gopherchina-2016/${id}/`)('.aside-correction .aside-title').text()).toBe(zh);
+    expect(page(`/en/gopherchina-2016/${id}/`)('.aside-correction .aside-title').text()).toBe(en);
   });
 
   it('i13n is presumably l10n, in both languages', () => {
