@@ -3,7 +3,9 @@ import type { Lang } from '../lib/schema.ts';
 import type { Site } from './site.ts';
 import { verdictFor } from './site.ts';
 import { programOf } from '../lib/program.ts';
-import { localizedUrl } from '../lib/paths.ts';
+import { localizedUrl, SCHEDULE_FORMATS, type ScheduleFormat } from '../lib/paths.ts';
+import { icalendar } from '../lib/calendar.ts';
+import { c3vocSchedule, frabScheduleXml } from '../lib/schedule-data.ts';
 import { useTranslations } from '../lib/i18n.ts';
 
 export function programFor(site: Site, conferenceId: string, lang: Lang, base: string, origin: string) {
@@ -27,4 +29,35 @@ export function programFor(site: Site, conferenceId: string, lang: Lang, base: s
     calendarName: `${conference.data.name[lang]} · ${t('site.name')}`,
     host: new URL(origin).host,
   };
+}
+
+/**
+ * One schedule file of a conference in one language: `schedule.json`, `schedule.xml`, `schedule.ics`, or with
+ * `talk` the calendar of that one talk. The export routes are this call and their paths.
+ */
+export function scheduleFile(site: Site, conferenceId: string, lang: Lang, format: ScheduleFormat, base: string, origin: string, talk?: string): { body: string; type: string } {
+  const program = programFor(site, conferenceId, lang, base, origin);
+  const type = `${SCHEDULE_FORMATS[format].type}; charset=utf-8`;
+  if (format === 'ics') {
+    const body = icalendar({
+      conference: program.conference.data,
+      conferenceId,
+      name: program.calendarName,
+      lang,
+      sessions: talk ? program.sessions.filter((session) => session.key === talk) : program.sessions,
+      host: program.host,
+      venue: program.conference.data.venue[lang],
+    });
+    return { body, type };
+  }
+  const input = {
+    conference: program.conference.data,
+    conferenceId,
+    lang,
+    sessions: program.sessions,
+    conferenceUrl: program.conferenceUrl,
+    selfUrl: new URL(localizedUrl(base, lang, { kind: 'scheduleData', conference: conferenceId, format }), origin).href,
+    everyone: program.everyone,
+  };
+  return format === 'json' ? { body: `${JSON.stringify(c3vocSchedule(input), null, 2)}\n`, type } : { body: frabScheduleXml(input), type };
 }

@@ -263,13 +263,7 @@ export function conferenceTwin({ ctx, conference, days, speakers, summary }: Con
           return `- ${time} ${mdText(kindLabel(data, item.slot.kind, lang))}${title}`;
         }
         const talk = item.talk;
-        const names = joinList(
-          lang,
-          talk.data.speakers
-            .map((id) => speakers.find((speaker) => speaker.id === id))
-            .filter((speaker) => speaker !== undefined)
-            .map((speaker) => withParenthetical(lang, speaker.data.name[lang], companyAt(speaker.data, conference.id)?.name[lang])),
-        );
+        const names = speakerNames(lang, talk, speakers, conference.id);
         return `- ${time} ${mdLink(talk.data.title[lang], ctx.url(lang, { kind: 'talk', conference: conference.id, talk: talk.id }))} — ${mdText(names)}`;
       }),
     ].join('\n'),
@@ -283,6 +277,17 @@ export function conferenceTwin({ ctx, conference, days, speakers, summary }: Con
     summary?.body,
     data.source && `---\n\n${creditLine(lang, data.source)}`,
   ]);
+}
+
+/** A talk's speakers in one language, each with the affiliation at that conference: "刘奇（PingCAP）、…". */
+function speakerNames(lang: Lang, talk: Entry<Talk>, speakers: readonly Entry<Speaker>[], conferenceId: string): string {
+  return joinList(
+    lang,
+    talk.data.speakers
+      .map((id) => speakers.find((speaker) => speaker.id === id))
+      .filter((speaker) => speaker !== undefined)
+      .map((speaker) => withParenthetical(lang, speaker.data.name[lang], companyAt(speaker.data, conferenceId)?.name[lang])),
+  );
 }
 
 // ---------- guide ----------
@@ -320,13 +325,7 @@ function talkList(ctx: TwinContext, talks: readonly ListedTalk[], speakers: read
   const t = useTranslations(lang);
   return talks
     .map(({ talk, conference, verdict }) => {
-      const names = joinList(
-        lang,
-        talk.data.speakers
-          .map((id) => speakers.find((speaker) => speaker.id === id))
-          .filter((speaker) => speaker !== undefined)
-          .map((speaker) => withParenthetical(lang, speaker.data.name[lang], companyAt(speaker.data, conference.id)?.name[lang])),
-      );
+      const names = speakerNames(lang, talk, speakers, conference.id);
       const where = `${conference.data.name[lang]} · ${t('conf.day', { n: talk.data.day })} · ${talk.data.start}`;
       const head = `- ${mdLink(talk.data.title[lang], ctx.url(lang, { kind: 'talk', conference: conference.id, talk: talk.id }))} — ${mdText(names)} (${mdText(where)})`;
       return verdict ? `${head}\n  ${mdText(verdict)}` : head;

@@ -1,8 +1,7 @@
 /** One talk as an iCalendar file, per language: what "Add to calendar" on the talk page opens. */
 import type { APIRoute } from 'astro';
 import { loadPages, loadSite } from '../../../../data/site.ts';
-import { programFor } from '../../../../data/program.ts';
-import { icalendar } from '../../../../lib/calendar.ts';
+import { scheduleFile } from '../../../../data/program.ts';
 import type { Lang } from '../../../../lib/schema.ts';
 import { staticPaths } from '../../../../lib/pages.ts';
 
@@ -12,16 +11,6 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute = async ({ params, site: origin }) => {
-  const lang = params.lang as Lang;
-  const program = programFor(await loadSite(), params.conference!, lang, import.meta.env.BASE_URL, String(origin));
-  const body = icalendar({
-    conference: program.conference.data,
-    conferenceId: program.conference.id,
-    name: program.calendarName,
-    lang,
-    sessions: program.sessions.filter((session) => session.key === params.talk),
-    host: program.host,
-    venue: program.conference.data.venue[lang],
-  });
-  return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+  const { body, type } = scheduleFile(await loadSite(), params.conference!, params.lang as Lang, 'ics', import.meta.env.BASE_URL, String(origin), params.talk);
+  return new Response(body, { headers: { 'Content-Type': type } });
 };
