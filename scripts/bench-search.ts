@@ -14,6 +14,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
+import { TYPES } from './static-server.ts';
 
 /** DevTools' "Slow 4G" preset (its latency and throughput already include DevTools' adjustment factors). */
 export const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1000 * 1000 * 0.9) / 8, uploadThroughput: (750 * 1000 * 0.9) / 8 };
@@ -21,14 +22,6 @@ export const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: (1.
 export const SLOW_4G_RTT150 = { offline: false, latency: 150, downloadThroughput: (1.6 * 1000 * 1000) / 8, uploadThroughput: (750 * 1000) / 8 };
 type Conditions = typeof SLOW_4G;
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-};
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.svg', '.xml', '.txt']);
 
 function serveGzip(dir: string): Promise<{ url: string; server: Server }> {
