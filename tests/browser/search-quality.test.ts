@@ -5,18 +5,18 @@
  * and the no-results state. The same queries also go, raw, to Pagefind on its own (a stock index of the same pages
  * without our integration); the printed table of both is the one docs/search.md publishes.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { parse } from 'yaml';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { useBrowserAndSite } from '../support/browser.ts';
 import { projectRoot } from '../support/build.ts';
 import { distDir, htmlPages, fileForPath } from '../support/dist.ts';
 import { serve, type StaticServer } from '../support/server.ts';
+import { readYaml, speakers, talks } from '../support/content-files.ts';
 import { nameForms, type SpeakerNames } from '../../src/lib/search.ts';
 
 type Lang = 'zh' | 'en';
@@ -28,21 +28,6 @@ interface Row {
   kind: string;
 }
 
-const contentDir = join(projectRoot, 'content');
-const readYaml = (path: string) => parse(readFileSync(path, 'utf8'));
-interface TalkFacts {
-  id: string;
-  conference: string;
-  speakers: string[];
-  tags: string[];
-}
-const talks: TalkFacts[] = readdirSync(join(contentDir, 'talks')).flatMap((conference) =>
-  readdirSync(join(contentDir, 'talks', conference)).map((id) => ({ id, ...readYaml(join(contentDir, 'talks', conference, id, 'talk.yaml')) })),
-);
-const speakers: Array<SpeakerNames & { id: string }> = readdirSync(join(contentDir, 'speakers')).map((file) => ({
-  id: file.replace(/\.yaml$/, ''),
-  ...readYaml(join(contentDir, 'speakers', file)),
-}));
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 /** Every way a reader may spell a speaker: the name forms, lowercase, pinyin with and without spaces and tones, traditional. */

@@ -11,38 +11,17 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
-import { parse } from 'yaml';
 import { useBrowserAndSite, withContextPage } from '../support/browser.ts';
-import { projectRoot } from '../support/build.ts';
 import { distDir, fileForPath, htmlPages, page as builtPage, walkFiles } from '../support/dist.ts';
 import { notesBuild } from '../support/notes-build.ts';
 import { serve, type StaticServer } from '../support/server.ts';
-import { nameForms, spaceHan, type SpeakerNames } from '../../src/lib/search.ts';
+import { conferences, contentDir, readYaml, speakers, talks, type TalkFacts } from '../support/content-files.ts';
+import { nameForms, spaceHan } from '../../src/lib/search.ts';
 import { dayDate } from '../../src/lib/schedule.ts';
 
 type Lang = 'zh' | 'en';
 const LANGS: Lang[] = ['zh', 'en'];
 
-// The content the site was built from, read straight from the files.
-const contentDir = join(projectRoot, 'content');
-const readYaml = (path: string) => parse(readFileSync(path, 'utf8'));
-const conferences = new Map<string, { start: string; end: string }>(
-  readdirSync(join(contentDir, 'conferences')).map((id) => [id, readYaml(join(contentDir, 'conferences', id, 'conference.yaml'))]),
-);
-interface TalkFacts {
-  id: string;
-  conference: string;
-  day: number;
-  speakers: string[];
-  tags: string[];
-}
-const talks: TalkFacts[] = readdirSync(join(contentDir, 'talks')).flatMap((conference) =>
-  readdirSync(join(contentDir, 'talks', conference)).map((id) => ({ id, ...readYaml(join(contentDir, 'talks', conference, id, 'talk.yaml')) })),
-);
-const speakers: Array<SpeakerNames & { id: string }> = readdirSync(join(contentDir, 'speakers')).map((file) => ({
-  id: file.replace(/\.yaml$/, ''),
-  ...readYaml(join(contentDir, 'speakers', file)),
-}));
 const talkPath = (lang: Lang, talk: TalkFacts) => `/${lang}/${talk.conference}/${talk.id}/`;
 const guidePath = (lang: Lang, id: string) => `/${lang}/guides/${id}/`;
 const conferencePath = (lang: Lang, id: string) => `/${lang}/${id}/`;
