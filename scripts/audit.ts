@@ -6,6 +6,7 @@
  *   npm run audit                    builds into dist-audit/ first, then audits it
  *   CONFNOTES_PREBUILT=1 CONFNOTES_DIST=dist-x npm run audit    audits an existing build
  *   npm run audit -- --write         also writes the dated table to docs/lighthouse.md
+ *   npm run audit -- --only talk,guide   only these templates (never written to docs/lighthouse.md)
  *
  * Debian's Chromium only (CHROMIUM_PATH overrides); nothing is downloaded. Exit code 1 when a row misses the
  * targets: 100 for accessibility, best practices and SEO, 95 for performance.
@@ -27,7 +28,16 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AUDITED = ['home', 'conference', 'talk', 'speaker', 'tag', 'guide', 'search'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const TARGET: Record<(typeof CATEGORIES)[number], number> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
-const write = process.argv.includes('--write');
+const onlyArg = process.argv.indexOf('--only');
+const ONLY = onlyArg > 0 ? (process.argv[onlyArg + 1] ?? '').split(',').filter(Boolean) : [];
+const write = process.argv.includes('--write') && ONLY.length === 0;
+/** The lab metrics behind the performance score, shown beside it: TBT is the one a busy machine moves most. */
+const METRICS = [
+  { id: 'first-contentful-paint', label: 'FCP', unit: 'ms' },
+  { id: 'largest-contentful-paint', label: 'LCP', unit: 'ms' },
+  { id: 'total-blocking-time', label: 'TBT', unit: 'ms' },
+  { id: 'cumulative-layout-shift', label: 'CLS', unit: '' },
+] as const;
 const LIGHTHOUSE_VERSION: string = createRequire(import.meta.url)('lighthouse/package.json').version;
 
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.svg', '.xml', '.txt']);
@@ -81,7 +91,7 @@ async function main() {
     const result = await build({}, dir);
     if (result.code !== 0) throw new Error(`astro build failed:\n${result.output}`);
   }
-  const pages = samplePages(dir).filter((sample) => AUDITED.includes(sample.template));
+  const pages = samplePages(dir).filter((sample) => AUDITED.includes(sample.template) && (ONLY.length === 0 || ONLY.includes(sample.template)));
 
   const site = await serveCompressed(dir);
   // The load average when the run starts: the performance score depends on how busy the machine is.
@@ -110,7 +120,19 @@ async function main() {
       if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
       const scores = CATEGORIES.map((id) => Math.round((lhr.categories[id]?.score ?? 0) * 100));
       const weight = lhr.audits['total-byte-weight']?.numericValue ?? 0;
-      rows.push([`${sample.label} \`${sample.path}\``, ...scores.map(String), `${(weight / 1024).toFixed(1)} KiB`]);
+      const metrics = METRICS.map(({ id, unit }) => {
+        const value = lhr.audits[id]?.numericValue ?? 0;
+        return unit === 'ms' ? `${Math.round(value)} ms` : value.toFixed(3);
+      });
+      rows.push([`${sample.label} \`${sample.path}\``, ...scores.map(String), ...metrics, `${(weight / 1024).toFixed(1)} KiB`]);
+      // What the main thread spent its time on, when anything blocked it: the cause to fix, or the machine's load.
+      const blocking = lhr.audits['total-blocking-time']?.numericValue ?? 0;
+      if (blocking > 0) {
+        const items = (lhr.audits['bootup-time']?.details as { items?: Array<{ url: string; total: number; scripting: number }> } | undefined)?.items ?? [];
+        const work = (lhr.audits['mainthread-work-breakdown']?.details as { items?: Array<{ groupLabel: string; duration: number }> } | undefined)?.items ?? [];
+        console.error(`  TBT ${Math.round(blocking)} ms; main thread: ${work.map((item) => `${item.groupLabel} ${Math.round(item.duration)} ms`).join(', ')}`);
+        for (const item of items.slice(0, 4)) console.error(`  script ${item.url.replace(site.url, '')}: ${Math.round(item.total)} ms (${Math.round(item.scripting)} ms scripting)`);
+      }
       CATEGORIES.forEach((id, index) => {
         if (scores[index] >= TARGET[id]) return;
         const failing = (lhr.categories[id]?.auditRefs ?? [])
@@ -124,13 +146,15 @@ async function main() {
     site.close();
   }
 
-  const header = ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'total byte weight'];
+  const endLoad = loadavg()[0].toFixed(2);
+  const header = ['page', 'performance', 'accessibility', 'best practices', 'SEO', ...METRICS.map((metric) => metric.label), 'total byte weight'];
   const table = [
     `| ${header.join(' | ')} |`,
     `| ${header.map((_, index) => (index === 0 ? '---' : '---:')).join(' | ')} |`,
     ...rows.map((row) => `| ${row.join(' | ')} |`),
   ].join('\n');
   console.log(table);
+  console.error(`audit: load average (1 min) ${load} at the start, ${endLoad} at the end`);
   for (const miss of misses) console.error(`below target: ${miss}`);
 
   if (write) {
@@ -140,7 +164,7 @@ async function main() {
       '',
       `- Date: ${date}`,
       `- Machine: ${machine()}`,
-      `- Load average (1 min) when the run started: ${load}`,
+      `- Load average (1 min): ${load} when the run started, ${endLoad} when it ended (\`uptime\`; the machine is shared)`,
       '- Command: `npm run audit -- --write` (builds into dist-audit/, serves it on 127.0.0.1 with gzip, runs Lighthouse',
       "  once per page with Debian's Chromium)",
       '',
