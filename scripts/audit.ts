@@ -132,6 +132,8 @@ async function main() {
         const work = (lhr.audits['mainthread-work-breakdown']?.details as { items?: Array<{ groupLabel: string; duration: number }> } | undefined)?.items ?? [];
         console.error(`  TBT ${Math.round(blocking)} ms; main thread: ${work.map((item) => `${item.groupLabel} ${Math.round(item.duration)} ms`).join(', ')}`);
         for (const item of items.slice(0, 4)) console.error(`  script ${item.url.replace(site.url, '')}: ${Math.round(item.total)} ms (${Math.round(item.scripting)} ms scripting)`);
+        const tasks = (lhr.audits['long-tasks']?.details as { items?: Array<{ url: string; duration: number; startTime: number }> } | undefined)?.items ?? [];
+        for (const task of tasks.slice(0, 5)) console.error(`  long task at ${Math.round(task.startTime)} ms: ${Math.round(task.duration)} ms, ${task.url.replace(site.url, '') || 'unattributed'}`);
       }
       CATEGORIES.forEach((id, index) => {
         if (scores[index] >= TARGET[id]) return;
