@@ -9,7 +9,8 @@
  *   npm run audit -- --only talk,guide   only these templates (never written to docs/lighthouse.md)
  *
  * Debian's Chromium only (CHROMIUM_PATH overrides); nothing is downloaded. Exit code 1 when a row misses the
- * targets: 100 for accessibility, best practices and SEO, 95 for performance.
+ * target, 100 in every category. Beside the scores: FCP, LCP, TBT and CLS, and for a page whose main thread was
+ * blocked, its long tasks and what they were (a busy machine makes every task longer, so TBT is the noisy one).
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -27,7 +28,7 @@ import { TYPES } from './static-server.ts';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AUDITED = ['home', 'conference', 'talk', 'speaker', 'tag', 'guide', 'search'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const TARGET: Record<(typeof CATEGORIES)[number], number> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
+const TARGET: Record<(typeof CATEGORIES)[number], number> = { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100 };
 const onlyArg = process.argv.indexOf('--only');
 const ONLY = onlyArg > 0 ? (process.argv[onlyArg + 1] ?? '').split(',').filter(Boolean) : [];
 const write = process.argv.includes('--write') && ONLY.length === 0;
@@ -170,9 +171,12 @@ async function main() {
       '- Command: `npm run audit -- --write` (builds into dist-audit/, serves it on 127.0.0.1 with gzip, runs Lighthouse',
       "  once per page with Debian's Chromium)",
       '',
-      'One page per template, the largest of its kind, in both languages. Targets: 100 for accessibility, best practices',
-      'and SEO; at least 95 for performance. CI does not run this (the performance score depends on the machine); the',
-      'browser gates in `npm test` (axe, keyboard, layout shift, budgets) keep what it measures from regressing.',
+      'One page per template, the largest of its kind, in both languages. Target: 100 in all four categories. CI does not',
+      'run this (the performance score depends on the machine); the browser gates in `npm test` (axe, keyboard, layout',
+      'shift, budgets) keep what it measures from regressing. FCP, LCP, TBT and CLS are the lab metrics behind the',
+      "performance score (Lighthouse's simulated mid-range phone on slow 4G, its CPU four times slower than this one's):",
+      'FCP, LCP and CLS follow from the bytes and the layout and barely move with the load, TBT is the sum of the main',
+      "thread's long tasks and grows with the machine's load, since every task takes longer on a busy machine.",
       '',
       table,
       '',
