@@ -96,7 +96,7 @@ describe('a conference with rooms, named days and kinds', () => {
     expect(zh('h1').text()).toBe('从零开始学 Go');
     expect(zh('.other-title').text()).toBe('本站译名，英文官方标题：Go from zero');
     expect(zh('.other-title').attr('data-official')).toBe('');
-    expect(zh('main').text().match(/从零开始学 Go/g)).toHaveLength(1);
+    expect(zh('article').text().match(/从零开始学 Go/g)).toHaveLength(1);
     const en = at(`/en/${CONF}/go-from-zero/`);
     expect(en('h1').text()).toBe('Go from zero');
     expect(en('.other-title').text()).toBe('Our Chinese translation: 从零开始学 Go');
