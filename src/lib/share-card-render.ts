@@ -105,12 +105,15 @@ const withFamily = (tree: CardNode, family: string): CardNode => ({ ...tree, pro
  */
 const cacheKey = (tree: CardNode): string => createHash('sha256').update(JSON.stringify({ tree, versions: versions(), size: [CARD_WIDTH, CARD_HEIGHT] })).digest('hex');
 
+/** Where a card's PNG is cached, whether or not it has been drawn yet. */
+export const cardCacheFile = (tree: CardNode, cacheDir: string): string => join(cacheDir, 'share-cards', `${cacheKey(tree)}.png`);
+
 /**
  * The cached PNG file of a card, rendered and stored first when the same card was never drawn before. The build copies
  * this file into the output (src/integrations/share-cards.ts), so a warm build reads no PNG into memory.
  */
 export async function cachedCardFile(tree: CardNode, cacheDir: string): Promise<string> {
-  const file = join(cacheDir, 'share-cards', `${cacheKey(tree)}.png`);
+  const file = cardCacheFile(tree, cacheDir);
   if (existsSync(file)) return file;
   const used = charactersBySlice([...cardText(tree).values()].join(''));
 
