@@ -135,14 +135,16 @@ async function main() {
       const lhrs: Array<Awaited<ReturnType<typeof audit>>> = [];
       for (let run = 0; run < RUNS; run++) lhrs.push(await audit(url));
       const lhr: (typeof lhrs)[number] = RUNS > 1 ? computeMedianRun(lhrs) : lhrs[0];
-      if (RUNS > 1) console.error(`  runs: performance ${lhrs.map((run) => Math.round((run.categories.performance?.score ?? 0) * 100)).join(', ')}; TBT ${lhrs.map((run) => Math.round(run.audits['total-blocking-time']?.numericValue ?? 0)).join(', ')} ms`);
+      // Every run's performance score and TBT, so the table shows how far the machine moved them.
+      const spread = `${lhrs.map((run) => Math.round((run.categories.performance?.score ?? 0) * 100)).join(' · ')} / ${lhrs.map((run) => Math.round(run.audits['total-blocking-time']?.numericValue ?? 0)).join(' · ')} ms`;
+      if (RUNS > 1) console.error(`  runs (performance / TBT): ${spread}`);
       const scores = CATEGORIES.map((id) => Math.round((lhr.categories[id]?.score ?? 0) * 100));
       const weight = lhr.audits['total-byte-weight']?.numericValue ?? 0;
       const metrics = METRICS.map(({ id, unit }) => {
         const value = lhr.audits[id]?.numericValue ?? 0;
         return unit === 'ms' ? `${Math.round(value)} ms` : value.toFixed(3);
       });
-      rows.push([`${sample.label} \`${sample.path}\``, ...scores.map(String), ...metrics, `${(weight / 1024).toFixed(1)} KiB`]);
+      rows.push([`${sample.label} \`${sample.path}\``, ...scores.map(String), ...metrics, `${(weight / 1024).toFixed(1)} KiB`, ...(RUNS > 1 ? [spread] : [])]);
       // What the main thread spent its time on, when anything blocked it: the cause to fix, or the machine's load.
       const blocking = lhr.audits['total-blocking-time']?.numericValue ?? 0;
       if (blocking > 0) {
@@ -167,7 +169,7 @@ async function main() {
   }
 
   const endLoad = loadavg()[0].toFixed(2);
-  const header = ['page', 'performance', 'accessibility', 'best practices', 'SEO', ...METRICS.map((metric) => metric.label), 'total byte weight'];
+  const header = ['page', 'performance', 'accessibility', 'best practices', 'SEO', ...METRICS.map((metric) => metric.label), 'total byte weight', ...(RUNS > 1 ? ['every run: performance / TBT'] : [])];
   const table = [
     `| ${header.join(' | ')} |`,
     `| ${header.map((_, index) => (index === 0 ? '---' : '---:')).join(' | ')} |`,
