@@ -88,7 +88,7 @@ export interface SearchOutcome {
 
 /** Pagefind's ranking weights: a title, a speaker's name or a tag label outweighs body text; display-only fields add nothing. */
 export const RANKING = {
-  metaWeights: { title: 5, names: 5, titles: 4, topics: 2, pinyin: 3, orgs: 1, folded: 1, facts: 0.5, label: 0, speakers: 0, summary: 0, where: 0, lang: 0, alt: 0 },
+  metaWeights: { title: 5, names: 5, titles: 4, topics: 2, pinyin: 3, orgs: 1, folded: 1, code: 1, facts: 0.5, label: 0, speakers: 0, summary: 0, where: 0, lang: 0, alt: 0 },
 };
 
 async function searchOrEmpty(pagefind: PagefindApi, term: string | null, options: Parameters<PagefindApi['search']>[1]): Promise<PagefindResponse> {
