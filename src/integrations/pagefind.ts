@@ -16,7 +16,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { FOLD_FILE, spaceHanInHtml } from '../lib/search.ts';
+import { FOLD_FILE, foldPairs, spaceHanInHtml } from '../lib/search.ts';
 import { codeAsKeywords } from '../lib/search-code.ts';
 import { foldTable, simplifiedRuns } from '../lib/search-terms.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/site-constants.ts';
@@ -159,7 +159,7 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
           if (written.errors.length > 0) throw new PagefindError('writing the index', written.errors);
           for (const name of readdirSync(bundle)) if (UNUSED.test(name)) rmSync(join(bundle, name));
           await finishSearchBundle(bundle, built.filter(({ html }) => html.includes('<search-page')));
-          writeFileSync(join(outDir, FOLD_FILE), JSON.stringify(foldTable(hanCharacters)));
+          writeFileSync(join(outDir, FOLD_FILE), JSON.stringify(foldPairs(foldTable(hanCharacters))));
           const size = folderSize(bundle);
           const counts = [...perLanguage].map(([lang, count]) => `${lang} ${count}`).join(', ');
           logger.info(`indexed ${counts} pages; ${BUNDLE_DIR}/ holds ${size.files} files, ${(size.bytes / 1024).toFixed(1)} KiB`);

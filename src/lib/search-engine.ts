@@ -5,7 +5,7 @@
  * which throws out pages where 回 and 收 only occur apart.
  */
 import { FACETS, hasFilters, pagefindFilters, type SearchState } from './search-url.ts';
-import { FOLD_FILE, matchesQuery, prepareQuery, tidyChinese, type FoldTable, type PreparedQuery } from './search.ts';
+import { FOLD_FILE, foldFromPairs, matchesQuery, prepareQuery, tidyChinese, type FoldTable, type PreparedQuery } from './search.ts';
 
 export interface PagefindSubResult {
   url: string;
@@ -148,7 +148,7 @@ const tables = new Map<string, Promise<FoldTable>>();
 /** The fold table of a site under `base`, fetched once per page; an unreadable table folds nothing. */
 export function fetchFoldTable(base: string): Promise<FoldTable> {
   const url = `${base.endsWith('/') ? base : `${base}/`}${FOLD_FILE}`;
-  if (!tables.has(url)) tables.set(url, fetch(url).then((response) => (response.ok ? (response.json() as Promise<FoldTable>) : {})).catch(() => ({})));
+  if (!tables.has(url)) tables.set(url, fetch(url).then(async (response) => (response.ok ? foldFromPairs(await response.json()) : {})).catch(() => ({})));
   return tables.get(url)!;
 }
 
