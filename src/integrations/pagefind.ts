@@ -114,11 +114,13 @@ export interface PagefindIndexOptions {
 
 export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndexOptions = {}): AstroIntegration {
   let base = '/';
+  let cache = '';
   return {
     name: 'confnotes:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        cache = config.cacheDir ? fileURLToPath(config.cacheDir) : '';
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -158,7 +160,7 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
           const written = await index.writeFiles({ outputPath: bundle });
           if (written.errors.length > 0) throw new PagefindError('writing the index', written.errors);
           for (const name of readdirSync(bundle)) if (UNUSED.test(name)) rmSync(join(bundle, name));
-          await finishSearchBundle(bundle, built.filter(({ html }) => html.includes('<search-page')));
+          await finishSearchBundle(bundle, built.filter(({ html }) => html.includes('<search-page')), cache);
           writeFileSync(join(outDir, FOLD_FILE), JSON.stringify(foldPairs(foldTable(hanCharacters))));
           const size = folderSize(bundle);
           const counts = [...perLanguage].map(([lang, count]) => `${lang} ${count}`).join(', ');

@@ -22,18 +22,26 @@ const attribute = (text: string): string => text.replace(/&/g, '&amp;').replace(
 /** A word as compared here: lowercased, without the punctuation around it ("(user-data)," → "user-data"). */
 const bare = (word: string): string => word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 
+/** A token longer than this, or a URL, goes in as its parts: nobody types it whole, and whole it is one more word. */
+const LONGEST_TOKEN = 24;
+/** A checksum or a commit id: hex digits, at least this many. */
+const HASH = /^[0-9a-f]{16,}$/i;
+
 /**
- * The distinct words of some code, in order of first use: whitespace-separated, any with a letter or digit, leaving
- * out those the page's prose already holds (`known`, compared bare), which find the page anyway.
+ * The distinct words of some code, in order of first use: whitespace-separated (a URL or a long token split into its
+ * letters and digits), any with a letter or digit and no checksum, leaving out those the page's prose already holds
+ * (`known`, compared bare), which find the page anyway.
  */
 export function codeWords(code: string, known: ReadonlySet<string> = new Set()): string[] {
   const seen = new Set(known);
   const words: string[] = [];
-  for (const word of code.split(/\s+/)) {
-    const key = bare(word);
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    words.push(word);
+  for (const token of code.split(/\s+/)) {
+    for (const word of token.length > LONGEST_TOKEN || token.includes('://') ? token.split(/[^\p{L}\p{N}_]+/u) : [token]) {
+      const key = bare(word);
+      if (!key || HASH.test(key) || seen.has(key)) continue;
+      seen.add(key);
+      words.push(word);
+    }
   }
   return words;
 }

@@ -97,6 +97,26 @@ describe('code blocks in the index', () => {
   it('counts a word once whatever its case or the punctuation around it', () => {
     expect(codeWords('Core core CORE, (etcd2) etcd2: {} ==> 1024', new Set(['1024']))).toEqual(['Core', '(etcd2)']);
   });
+
+  it('splits URLs and long tokens into their parts and leaves checksums out', () => {
+    expect(codeWords('curl -O http://stable.release.core-os.net/amd64-usr/717.3.0/box "99dcd74c7cae8b1d90f108f8819f92b1" $public_ipv4:4001')).toEqual([
+      'curl',
+      '-O',
+      'http',
+      'stable',
+      'release',
+      'core',
+      'os',
+      'net',
+      'amd64',
+      'usr',
+      '717',
+      '3',
+      '0',
+      'box',
+      '$public_ipv4:4001',
+    ]);
+  });
 });
 
 describe('the fold table file', () => {
