@@ -214,19 +214,25 @@ class SearchPage extends HTMLElement {
     }
   }
 
-  /** Shows the next results, each as soon as its record arrives and those before it are shown (records load in parallel). */
+  /**
+   * Shows the next FIRST_PAGE or PAGE_SIZE results that pass the final check (resultMatches), each as soon as its
+   * record arrives and those before it are shown; the records of a batch load in parallel.
+   */
   private async showMore(run = this.run) {
     const outcome = this.outcome;
     if (!outcome || this.showing === outcome) return;
     this.showing = outcome;
     try {
-      const next = outcome.results.slice(this.shown.length, this.shown.length + (this.shown.length === 0 ? FIRST_PAGE : PAGE_SIZE));
-      const records = next.map((result) => result.data());
-      for (const [i, record] of records.entries()) {
-        const item = await record;
-        if (run !== this.run) return;
-        this.shown.push(next[i]);
-        if (resultMatches(outcome, item)) this.list.append(this.renderResult(item, outcome));
+      const wanted = this.list.childElementCount + (this.shown.length === 0 ? FIRST_PAGE : PAGE_SIZE);
+      while (this.list.childElementCount < wanted && this.shown.length < outcome.results.length) {
+        const next = outcome.results.slice(this.shown.length, this.shown.length + wanted - this.list.childElementCount);
+        const records = next.map((result) => result.data());
+        for (const [i, record] of records.entries()) {
+          const item = await record;
+          if (run !== this.run) return;
+          this.shown.push(next[i]);
+          if (resultMatches(outcome, item)) this.list.append(this.renderResult(item, outcome));
+        }
       }
       this.more.hidden = this.shown.length >= outcome.results.length;
     } finally {
