@@ -9,15 +9,18 @@
  * A stand-in page (one language's page for an entry written only in the other) is not a result of its own: its record
  * goes into its language's index under the URL of the original (SearchRecord's `standsFor`), so a reader of either
  * language finds the text once, and the result says which language the page is in.
- * Next to the index it writes FOLD_FILE, the traditional → simplified table for the characters the index holds.
+ * Next to the index it writes FOLD_FILE, the traditional → simplified table for the characters the index holds, and
+ * then finishes the bundle for the search pages (src/integrations/search-bundle.ts).
  */
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { FOLD_FILE, spaceHanInHtml } from '../lib/search.ts';
+import { FOLD_FILE, foldPairs, spaceHanInHtml } from '../lib/search.ts';
+import { codeAsKeywords } from '../lib/search-code.ts';
 import { foldTable, simplifiedRuns } from '../lib/search-terms.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/site-constants.ts';
+import { finishSearchBundle } from './search-bundle.ts';
 
 /** The bundle folder under the output folder; the search page imports `searchBundleUrl(base)` from it. */
 export const BUNDLE_DIR = SEARCH_BUNDLE_DIR;
@@ -80,12 +83,12 @@ export const standsFor = (html: string): string | undefined => {
 };
 
 /**
- * The HTML Pagefind gets for a page: a space after every block element so no two run together, the simplified form
- * of any traditional text as hidden metadata (so simplified queries find it; excerpts keep the page's own text), and
- * Han characters spaced apart.
+ * The HTML Pagefind gets for a page: code blocks as their distinct words (src/lib/search-code.ts), a space after every
+ * block element so no two run together, the simplified form of any traditional text as hidden metadata (so simplified
+ * queries find it; excerpts keep the page's own text), and Han characters spaced apart.
  */
 export function indexableHtml(html: string): string {
-  let out = html.replace(BLOCK_END, '$& ');
+  let out = codeAsKeywords(html).replace(BLOCK_END, '$& ');
   const body = /<[^>]*\sdata-pagefind-body[^>]*>/.exec(out);
   const folded = body ? simplifiedRuns(visibleText(out)) : '';
   if (body && folded) {
@@ -111,11 +114,13 @@ export interface PagefindIndexOptions {
 
 export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndexOptions = {}): AstroIntegration {
   let base = '/';
+  let cache = '';
   return {
     name: 'confnotes:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        cache = config.cacheDir ? fileURLToPath(config.cacheDir) : '';
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -128,13 +133,12 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
           if (created.errors.length > 0 || !created.index) throw new PagefindError('starting', created.errors);
           const index = created.index;
           const perLanguage = new Map<string, number>();
-          const pages = htmlFiles(outDir, bundle)
+          const built = htmlFiles(outDir, bundle)
             .sort()
-            .map((file) => {
-              const html = readFileSync(file, 'utf8');
-              return { url: standsFor(html) ?? pageUrl(base, relative(outDir, file)), html };
-            })
-            .filter(({ html }) => html.includes('data-pagefind-body'));
+            .map((file) => ({ file, html: readFileSync(file, 'utf8') }));
+          const pages = built
+            .filter(({ html }) => html.includes('data-pagefind-body'))
+            .map(({ file, html }) => ({ url: standsFor(html) ?? pageUrl(base, relative(outDir, file)), html }));
           const hanCharacters = new Set<string>();
           // Several pages in flight to the binary at once (one round trip per page was most of the indexing time on
           // large archives); each batch is sent in page order.
@@ -156,7 +160,8 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
           const written = await index.writeFiles({ outputPath: bundle });
           if (written.errors.length > 0) throw new PagefindError('writing the index', written.errors);
           for (const name of readdirSync(bundle)) if (UNUSED.test(name)) rmSync(join(bundle, name));
-          writeFileSync(join(outDir, FOLD_FILE), JSON.stringify(foldTable(hanCharacters)));
+          await finishSearchBundle(bundle, built.filter(({ html }) => html.includes('<search-page')), cache);
+          writeFileSync(join(outDir, FOLD_FILE), JSON.stringify(foldPairs(foldTable(hanCharacters))));
           const size = folderSize(bundle);
           const counts = [...perLanguage].map(([lang, count]) => `${lang} ${count}`).join(', ');
           logger.info(`indexed ${counts} pages; ${BUNDLE_DIR}/ holds ${size.files} files, ${(size.bytes / 1024).toFixed(1)} KiB`);
