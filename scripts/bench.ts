@@ -32,6 +32,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { syntheticContent } from './lib/synthetic.ts';
+import { starlightPages } from '../bench/starlight/content.ts';
 import { printSearchFigures, searchFigures, type SearchFigures } from './bench-search.ts';
 
 const projectRoot = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
@@ -404,6 +405,59 @@ async function buildBaseline(work: string, content: string, processor: Processor
   };
 }
 
+// ---------- Astro Starlight ----------
+
+const STARLIGHT = join(projectRoot, 'bench/starlight');
+
+/** Installs the Starlight harness's own pinned packages (bench/starlight/package-lock.json) the first time it runs. */
+async function ensureStarlight(): Promise<void> {
+  const installed = join(STARLIGHT, 'node_modules/@astrojs/starlight/package.json');
+  const wanted = (JSON.parse(readFileSync(join(STARLIGHT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
+  if (existsSync(installed) && JSON.parse(readFileSync(installed, 'utf8')).version === wanted['@astrojs/starlight']) return;
+  console.log(`installing the Starlight harness (@astrojs/starlight ${wanted['@astrojs/starlight']}) into bench/starlight/node_modules`);
+  const result = await measure('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: STARLIGHT });
+  if (result.code !== 0) fail('installing the Starlight harness', result);
+}
+
+/**
+ * The synthetic content as Starlight pages (bench/starlight/content.ts) in the harness's own src/content/docs
+ * (git-ignored, replaced on every run). The harness builds in place, because Astro compiles Starlight's components
+ * from node_modules and does not follow a node_modules symlinked into another folder.
+ */
+function writeStarlight(files: ReadonlyMap<string, string>): void {
+  const docs = join(STARLIGHT, 'src/content/docs');
+  rmSync(docs, { recursive: true, force: true });
+  for (const [path, text] of starlightPages(files)) {
+    mkdirSync(dirname(join(docs, path)), { recursive: true });
+    writeFileSync(join(docs, path), text);
+  }
+}
+
+/** Starlight builds and runs Pagefind in its own build:done hook; its log says how long the index took. */
+export function starlightIndexSeconds(output: string): number {
+  const match = /Finished building search index in ([\d.]+)(m?s)\./.exec(output);
+  return match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : 0;
+}
+
+async function buildStarlight(work: string, files: ReadonlyMap<string, string>): Promise<BuildReport> {
+  writeStarlight(files);
+  const out = join(work, 'starlight');
+  const build = await measure('npx', ['astro', 'build'], {
+    cwd: STARLIGHT,
+    env: { BENCH_STARLIGHT_OUT: out, BENCH_STARLIGHT_CACHE: join(work, 'starlight-cache') },
+  });
+  if (build.code !== 0) fail('the Starlight build', build);
+  const indexInBuild = starlightIndexSeconds(build.output);
+  return {
+    name: 'starlight',
+    build,
+    index: { code: 0, seconds: indexInBuild, peakTreeRss: 0, peakProcessRss: 0, cpuSeconds: 0, output: '' },
+    indexInBuild,
+    indexedBy: 'Starlight’s Pagefind step (its log)',
+    dist: distStats(out),
+  };
+}
+
 // ---------- the processors alone ----------
 
 interface RenderReport {
@@ -584,6 +638,7 @@ async function main() {
       json: { type: 'string' },
       keep: { type: 'boolean', default: false },
       'no-baseline': { type: 'boolean', default: false },
+      'no-starlight': { type: 'boolean', default: false },
       'no-processors': { type: 'boolean', default: false },
       'processors-only': { type: 'boolean', default: false },
       'no-cards': { type: 'boolean', default: false },
@@ -626,7 +681,10 @@ async function main() {
   const oursCachedCards: BuildReport[] = [];
   const baseline: BuildReport[] = [];
   const baselineUnified: BuildReport[] = [];
+  const starlight: BuildReport[] = [];
+  const withStarlight = !values['no-starlight'] && !values['processors-only'];
   try {
+    if (withStarlight) await ensureStarlight();
     for (let run = 1; run <= (values['processors-only'] ? 0 : runs); run++) {
       // Fresh output and cache folders for every run: every build is a cold build.
       const runDir = join(work, `run-${run}`);
@@ -645,6 +703,10 @@ async function main() {
         process.stdout.write(', baseline-unified');
         baselineUnified.push(await buildBaseline(runDir, content, 'unified'));
       }
+      if (withStarlight) {
+        process.stdout.write(', starlight');
+        starlight.push(await buildStarlight(runDir, files));
+      }
       process.stdout.write('\n');
     }
     if (!values['no-search'] && ours.length > 0) {
@@ -662,8 +724,11 @@ async function main() {
       ];
     }
 
-    const rows = ours.length ? [summarize(ours), ...(baseline.length ? [summarize(baseline), summarize(baselineUnified)] : [])] : [];
-    const [our, base, unifiedBase] = rows;
+    const rows = ours.length ? [ours, baseline, baselineUnified, starlight].filter((runs) => runs.length > 0).map(summarize) : [];
+    const [our] = rows;
+    const others = rows.slice(1);
+    const base = rows.find((row) => row.name === 'baseline');
+    const unifiedBase = rows.find((row) => row.name === 'baseline-unified');
     if (our) printTable();
     if (oursNoCards.length > 0) printCards();
 
@@ -702,15 +767,14 @@ async function main() {
         ['talk page bytes, gzip', (row) => bytes(row.talkGzip), (row) => row.talkGzip],
         ['largest page bytes', (row) => bytes(row.largestPage.bytes)],
       ];
-      const header =
-        rows.map((row) => row.name.padStart(18)).join('') + (base ? ['ours/baseline', 'ours/unified'].map((h) => h.padStart(14)).join('') : '');
+      const header = rows.map((row) => row.name.padStart(18)).join('') + others.map((other) => `ours/${other.name.replace('baseline-', '')}`.padStart(16)).join('');
       console.log(`\n${''.padEnd(26)}${header}`);
       for (const [label, cell, compare] of table) {
-        const ratios = base ? [base, unifiedBase].map((other) => (compare ? ratio(compare(our), compare(other)) : '').padStart(14)).join('') : '';
+        const ratios = others.map((other) => (compare ? ratio(compare(our), compare(other)) : '').padStart(16)).join('');
         console.log(`${label.padEnd(26)}${rows.map((row) => cell(row).padStart(18)).join('')}${ratios}`);
       }
       console.log(`largest page of ours: ${our.largestPage.path}`);
-      console.log(`indexing of ours measured by ${our.indexedBy}`);
+      for (const row of rows) if (row.indexedBy) console.log(`indexing of ${row.name} measured by ${row.indexedBy}`);
     }
 
     const [oursAlone, bareAlone, satteriAlone] = processors;
