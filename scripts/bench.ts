@@ -277,10 +277,12 @@ export default { ...config, integrations };
  * starts from a fresh Astro cache that holds only the cards the plain build of the same run drew (so Markdown is
  * rendered cold as in every other build, and only the cards come from the cache).
  */
-async function buildOurs(work: string, content: string, variant?: 'no-cards' | 'cached-cards'): Promise<BuildReport> {
-  const name = variant ? `ours-${variant}` : 'ours';
-  const out = join(work, name);
-  const cache = join(work, `${name}-cache`);
+async function buildOurs(work: string, content: string, variant?: 'no-cards' | 'cached-cards', label?: string): Promise<BuildReport> {
+  // A label builds again into the plain build's output and cache folders (the warm rebuild).
+  const folder = variant ? `ours-${variant}` : 'ours';
+  const name = label ?? folder;
+  const out = join(work, folder);
+  const cache = join(work, `${folder}-cache`);
   if (variant === 'cached-cards') cpSync(join(work, 'ours-cache', 'share-cards'), join(cache, 'share-cards'), { recursive: true });
   const timing = join(work, `${name}-index-seconds`);
   // Astro resolves --config against the project root, so the path is given relative to it.
@@ -403,6 +405,120 @@ async function buildBaseline(work: string, content: string, processor: Processor
     indexedBy: 'the Pagefind Node API',
     dist: distStats(join(dir, 'dist')),
   };
+}
+
+// ---------- warm rebuild and dev update ----------
+
+/** `astro dev` for the dev-update figure listens here (this bench's ports are 4390-4399). */
+const WARM_DEV_PORT = 4391;
+
+/** The review the warm measurements edit: the first talk's English review, and its page. */
+function editedReview(files: ReadonlyMap<string, string>): { path: string; url: string } {
+  const path = [...files.keys()].filter((key) => /^talks\/[^/]+\/[^/]+\/en\.md$/.test(key)).sort()[0];
+  const [, conference, talk] = path.split('/');
+  return { path, url: `/en/${conference}/${talk}/` };
+}
+
+/** Appends a sentence (with a marker to find on the page) to a review, as an author's edit would. */
+function editReview(content: string, path: string, marker: string): () => void {
+  const file = join(content, path);
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(file, `${original}\nOne more sentence from the author, ${marker}.\n`);
+  return () => writeFileSync(file, original);
+}
+
+interface WarmReport {
+  cold: BuildReport;
+  warm: BuildReport;
+  /** Seconds from writing the edited review to `astro dev` serving the page with the edit; NaN if it never did. */
+  devUpdateSeconds: number;
+  /** Seconds from starting `astro dev` to its first answer for the page. */
+  devStartSeconds: number;
+  edited: string;
+}
+
+/**
+ * An author's edit: a cold build, then one review edited and a second build into the same output folder with the
+ * same Astro cache (its content data store and the share cards in place), then `astro dev` on the same content:
+ * the time from writing the edit to the dev server answering the page with the changed text.
+ */
+async function warmRebuild(work: string, content: string, files: ReadonlyMap<string, string>, port: number): Promise<WarmReport> {
+  const dir = join(work, 'warm');
+  mkdirSync(dir);
+  const edited = editedReview(files);
+  const cold = await buildOurs(dir, content);
+  const restore = editReview(content, edited.path, 'warm-build-marker');
+  let warm: BuildReport;
+  try {
+    warm = await buildOurs(dir, content, undefined, 'ours-warm');
+    const page = join(dir, 'ours', edited.url, 'index.html');
+    if (!readFileSync(page, 'utf8').includes('warm-build-marker')) throw new Error(`the warm build did not update ${edited.url}`);
+  } finally {
+    restore();
+  }
+  const dev = await devUpdate(dir, content, edited, port);
+  return { cold, warm, ...dev, edited: edited.path };
+}
+
+async function devUpdate(work: string, content: string, edited: { path: string; url: string }, port: number) {
+  const child = spawn('npx', ['astro', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: projectRoot,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', CONFNOTES_CONTENT: content, CONFNOTES_CACHE: join(work, 'dev-cache') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}${edited.url}`;
+  const page = async () => {
+    try {
+      const response = await fetch(url);
+      return response.ok ? await response.text() : '';
+    } catch {
+      return '';
+    }
+  };
+  const until = async (test: (html: string) => boolean, limit: number): Promise<number> => {
+    const started = performance.now();
+    while ((performance.now() - started) / 1000 < limit) {
+      if (child.exitCode !== null) throw new Error(`astro dev ended:\n${output.split('\n').slice(-30).join('\n')}`);
+      if (test(await page())) return (performance.now() - started) / 1000;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return Number.NaN;
+  };
+  let undo = () => {};
+  try {
+    const devStartSeconds = await until((html) => html.includes('<html'), 600);
+    if (Number.isNaN(devStartSeconds)) throw new Error(`astro dev never served ${url}:\n${output.split('\n').slice(-30).join('\n')}`);
+    undo = editReview(content, edited.path, 'dev-update-marker');
+    const devUpdateSeconds = await until((html) => html.includes('dev-update-marker'), 120);
+    return { devStartSeconds, devUpdateSeconds };
+  } finally {
+    undo();
+    // The whole group: npx, node and what they started.
+    if (child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+}
+
+function printWarm(report: WarmReport) {
+  const cold = report.cold.build;
+  const warm = report.warm.build;
+  console.log(`\nWarm rebuild (one review edited: ${report.edited}):`);
+  console.log(`  cold build + indexing        ${seconds(cold.seconds)} s wall, ${seconds(cold.cpuSeconds)} s CPU`);
+  console.log(
+    `  warm rebuild, cache in place ${seconds(warm.seconds)} s wall, ${seconds(warm.cpuSeconds)} s CPU (${ratio(warm.seconds, cold.seconds)} of cold wall, ${ratio(warm.cpuSeconds, cold.cpuSeconds)} CPU); indexing ${seconds(report.warm.indexInBuild)} s of it`,
+  );
+  const phases = buildPhases(report.warm.build.output);
+  if (phases) console.log(`    set-up + content sync ${seconds(phases.setup)} s, Vite bundle ${seconds(phases.bundle)} s, rendering pages ${seconds(phases.pages)} s`);
+  console.log(`  astro dev: first answer for the page ${seconds(report.devStartSeconds)} s after start; edit to changed HTML ${seconds(report.devUpdateSeconds)} s`);
 }
 
 // ---------- Astro Starlight ----------
@@ -639,6 +755,8 @@ async function main() {
       keep: { type: 'boolean', default: false },
       'no-baseline': { type: 'boolean', default: false },
       'no-starlight': { type: 'boolean', default: false },
+      warm: { type: 'boolean', default: false },
+      'warm-only': { type: 'boolean', default: false },
       'no-processors': { type: 'boolean', default: false },
       'processors-only': { type: 'boolean', default: false },
       'no-cards': { type: 'boolean', default: false },
@@ -682,10 +800,11 @@ async function main() {
   const baseline: BuildReport[] = [];
   const baselineUnified: BuildReport[] = [];
   const starlight: BuildReport[] = [];
-  const withStarlight = !values['no-starlight'] && !values['processors-only'];
+  const coldRuns = values['processors-only'] || values['warm-only'] ? 0 : runs;
+  const withStarlight = !values['no-starlight'] && coldRuns > 0;
   try {
     if (withStarlight) await ensureStarlight();
-    for (let run = 1; run <= (values['processors-only'] ? 0 : runs); run++) {
+    for (let run = 1; run <= coldRuns; run++) {
       // Fresh output and cache folders for every run: every build is a cold build.
       const runDir = join(work, `run-${run}`);
       mkdirSync(runDir);
@@ -713,8 +832,9 @@ async function main() {
       printSearchFigures('this project’s content', await searchFigures(await buildForSearch(work, 'site'), SITE_QUERIES));
       printSearchFigures(`${talks} synthetic talks per language (ours, last run)`, await searchFigures(join(work, `run-${runs}`, 'ours'), SYNTHETIC_QUERIES));
     }
+    const warm = values.warm || values['warm-only'] ? await warmRebuild(work, content, files, WARM_DEV_PORT) : undefined;
     let processors: RenderReport[] = [];
-    if (!values['no-processors']) {
+    if (!values['no-processors'] && !values['warm-only']) {
       const dir = work;
       writeRenderScript(dir);
       processors = [
@@ -731,6 +851,7 @@ async function main() {
     const unifiedBase = rows.find((row) => row.name === 'baseline-unified');
     if (our) printTable();
     if (oursNoCards.length > 0) printCards();
+    if (warm) printWarm(warm);
 
     /** Share cards: what drawing them costs cold, and what a build whose cards are cached costs over one without. */
     function printCards() {
@@ -813,6 +934,13 @@ async function main() {
             rows,
             cards: oursNoCards.length > 0 ? { cold: summarize(ours), none: summarize(oursNoCards), cached: summarize(oursCachedCards) } : undefined,
             processors,
+            warm: warm && {
+              edited: warm.edited,
+              cold: { seconds: warm.cold.build.seconds, cpuSeconds: warm.cold.build.cpuSeconds },
+              warm: { seconds: warm.warm.build.seconds, cpuSeconds: warm.warm.build.cpuSeconds, indexSeconds: warm.warm.indexInBuild },
+              devStartSeconds: warm.devStartSeconds,
+              devUpdateSeconds: warm.devUpdateSeconds,
+            },
           },
           null,
           2,
