@@ -84,10 +84,11 @@ export const standsFor = (html: string): string | undefined => {
  * of any traditional text as hidden metadata (so simplified queries find it; excerpts keep the page's own text), and
  * Han characters spaced apart.
  */
-export function indexableHtml(html: string): string {
+export function indexableHtml(html: string, text = visibleText(html)): string {
   let out = html.replace(BLOCK_END, '$& ');
   const body = /<[^>]*\sdata-pagefind-body[^>]*>/.exec(out);
-  const folded = body ? simplifiedRuns(visibleText(out)) : '';
+  // `text` is the page's visible text (the spaces added above change no run of Han characters in it).
+  const folded = body ? simplifiedRuns(text) : '';
   if (body && folded) {
     const at = body.index + body[0].length;
     out = `${out.slice(0, at)}<span hidden data-pagefind-meta="folded:${folded}"></span>${out.slice(at)}`;
@@ -142,8 +143,9 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
             const batch = pages.slice(start, start + INDEX_BATCH);
             const results = await Promise.all(
               batch.map(({ url, html }) => {
-                for (const char of visibleText(html).match(/\p{Script=Han}/gu) ?? []) hanCharacters.add(char);
-                return index.addHTMLFile({ url, content: indexableHtml(html) });
+                const text = visibleText(html);
+                for (const char of text.match(/\p{Script=Han}/gu) ?? []) hanCharacters.add(char);
+                return index.addHTMLFile({ url, content: indexableHtml(html, text) });
               }),
             );
             results.forEach((added, i) => {
