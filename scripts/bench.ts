@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- --talks N [--seed 1] [--runs 1] [--json out.json] [--keep] [--no-baseline] [--no-processors]
- *   [--processors-only] [--no-cards] [--no-search] [--search-only [--search-sizes 100,1000]]`
+ * `npm run bench -- --talks N [--seed 1] [--runs 1] [--json out.json] [--keep] [--no-baseline] [--no-starlight]
+ *   [--no-processors] [--processors-only] [--no-cards] [--no-search] [--search-only [--search-sizes 100,1000]]
+ *   [--warm | --warm-only]`
  *
  * Search figures (scripts/bench-search.ts): for this project's own content and for the N-talk build, the bytes and
  * requests of each language's first query and its time to first results under emulated Slow 4G. With --search-only
@@ -13,11 +14,17 @@
  *             then the Pagefind index;
  *   baseline  plain Astro 7 (its default Sätteri Markdown processor, same Shiki themes) rendering the same talk
  *             Markdown in a minimal layout, then Pagefind, in a temporary project that uses this repo's node_modules;
- *   baseline-unified  the same bare project with our unified + remark-gfm processor, to compare the processors.
+ *   baseline-unified  the same bare project with our unified + remark-gfm processor, to compare the processors;
+ *   starlight the Astro Starlight harness of bench/starlight (its own pinned packages, installed there on first use)
+ *             with the same reviews as talk pages plus conference, speaker and tag pages, and its own Pagefind step;
  * and, unless --no-cards, ours twice more for the share cards: without cards (CONFNOTES_SHARE_CARDS=off) and with
  * the cards the first build drew already in its cache (everything else cold);
  * and, in three more child processes, renders every review with one Markdown processor alone (no Astro): ours as
  * configured, unified with remark-gfm only, and Sätteri.
+ *
+ * With --warm (or only that, --warm-only): an author's edit at this size. A cold build, then one review edited and a
+ * second build with the first one's output and Astro cache in place (content data store, share cards), then `astro
+ * dev` on the same content: the time from writing the edit to the dev server answering that page with it.
  *
  * Build and indexing are timed separately: our build runs through a wrapper config that times the Pagefind
  * integration's `astro:build:done` hook (the indexing, src/integrations/pagefind.ts) from inside the build.
@@ -273,6 +280,15 @@ export default { ...config, integrations };
 }
 
 /**
+ * Where our build of a work folder writes: under the project (tests/.tmp/, git-ignored), because Astro keeps its
+ * prerender chunks in the output folder only when that is inside the project, and otherwise in the project's shared
+ * .astro/, where another build of this worktree running at the same time overwrites them.
+ */
+let oursRoot = '';
+let workRoot = '';
+const oursOut = (work: string, name: string) => join(oursRoot, relative(workRoot, work), name);
+
+/**
  * Our build. `variant` measures the share cards: "no-cards" builds with CONFNOTES_SHARE_CARDS=off; "cached-cards"
  * starts from a fresh Astro cache that holds only the cards the plain build of the same run drew (so Markdown is
  * rendered cold as in every other build, and only the cards come from the cache).
@@ -281,9 +297,9 @@ async function buildOurs(work: string, content: string, variant?: 'no-cards' | '
   // A label builds again into the plain build's output and cache folders (the warm rebuild).
   const folder = variant ? `ours-${variant}` : 'ours';
   const name = label ?? folder;
-  const out = join(work, folder);
-  const cache = join(work, `${folder}-cache`);
-  if (variant === 'cached-cards') cpSync(join(work, 'ours-cache', 'share-cards'), join(cache, 'share-cards'), { recursive: true });
+  const out = oursOut(work, folder);
+  const cache = oursOut(work, `${folder}-cache`);
+  if (variant === 'cached-cards') cpSync(join(oursOut(work, 'ours-cache'), 'share-cards'), join(cache, 'share-cards'), { recursive: true });
   const timing = join(work, `${name}-index-seconds`);
   // Astro resolves --config against the project root, so the path is given relative to it.
   const args = ['astro', 'build', '--config', relative(projectRoot, writeTimedConfig(work))];
@@ -451,7 +467,7 @@ async function warmRebuild(work: string, content: string, files: ReadonlyMap<str
   let warm: BuildReport;
   try {
     warm = await buildOurs(dir, content, undefined, 'ours-warm');
-    const page = join(dir, 'ours', edited.url, 'index.html');
+    const page = join(oursOut(dir, 'ours'), edited.url, 'index.html');
     if (!readFileSync(page, 'utf8').includes('warm-build-marker')) throw new Error(`the warm build did not update ${edited.url}`);
   } finally {
     restore();
@@ -701,8 +717,8 @@ const SYNTHETIC_QUERIES = { zh: '性能', en: 'performance' };
 
 /** A plain build of this project for some content into `out` (no timing wrapper), for the search figures. */
 async function buildForSearch(work: string, name: string, content?: string): Promise<string> {
-  const out = join(work, `search-${name}`);
-  const env: Record<string, string> = { CONFNOTES_OUT: out, CONFNOTES_CACHE: join(work, `search-${name}-cache`) };
+  const out = oursOut(work, `search-${name}`);
+  const env: Record<string, string> = { CONFNOTES_OUT: out, CONFNOTES_CACHE: oursOut(work, `search-${name}-cache`) };
   if (content) env.CONFNOTES_CONTENT = content;
   const build = await measure('npx', ['astro', 'build'], { cwd: projectRoot, env });
   if (build.code !== 0) fail(`the ${name} build for search`, build);
@@ -772,6 +788,9 @@ async function main() {
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive whole number');
 
   const work = mkdtempSync(join(tmpdir(), 'confnotes-bench-'));
+  mkdirSync(join(projectRoot, 'tests/.tmp'), { recursive: true });
+  workRoot = work;
+  oursRoot = mkdtempSync(join(projectRoot, 'tests/.tmp/bench-'));
   if (values['search-only']) {
     const sizes = values['search-sizes'].split(',').map(Number);
     if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error('--search-sizes must be whole numbers, e.g. 100,1000');
@@ -779,8 +798,8 @@ async function main() {
     try {
       await searchOnly(work, sizes, seed);
     } finally {
-      if (values.keep) console.log(`kept ${work}`);
-      else rmSync(work, { recursive: true, force: true });
+      if (values.keep) console.log(`kept ${work} and ${oursRoot}`);
+      else for (const dir of [work, oursRoot]) rmSync(dir, { recursive: true, force: true });
     }
     return;
   }
@@ -828,9 +847,10 @@ async function main() {
       }
       process.stdout.write('\n');
     }
+    console.log(`load average ${loadavg().map((value) => value.toFixed(2)).join(', ')} after the builds`);
     if (!values['no-search'] && ours.length > 0) {
       printSearchFigures('this project’s content', await searchFigures(await buildForSearch(work, 'site'), SITE_QUERIES));
-      printSearchFigures(`${talks} synthetic talks per language (ours, last run)`, await searchFigures(join(work, `run-${runs}`, 'ours'), SYNTHETIC_QUERIES));
+      printSearchFigures(`${talks} synthetic talks per language (ours, last run)`, await searchFigures(oursOut(join(work, `run-${runs}`), 'ours'), SYNTHETIC_QUERIES));
     }
     const warm = values.warm || values['warm-only'] ? await warmRebuild(work, content, files, WARM_DEV_PORT) : undefined;
     let processors: RenderReport[] = [];
@@ -949,8 +969,8 @@ async function main() {
       console.log(`\nwrote ${values.json}`);
     }
   } finally {
-    if (values.keep) console.log(`kept ${work}`);
-    else rmSync(work, { recursive: true, force: true });
+    if (values.keep) console.log(`kept ${work} and ${oursRoot}`);
+    else for (const dir of [work, oursRoot]) rmSync(dir, { recursive: true, force: true });
   }
 }
 
