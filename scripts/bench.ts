@@ -216,12 +216,18 @@ interface BuildReport {
  * Vite bundle, then rendering the pages. The first two "[build] ✓ Completed in" lines are set-up and bundle + pages.
  */
 export function buildPhases(output: string): { setup: number; bundle: number; pages: number } | undefined {
-  const toSeconds = (value: string, unit: string) => Number(value) / (unit === 'ms' ? 1000 : 1);
-  const completed = [...output.matchAll(/\[build\] ✓ Completed in ([\d.]+)(m?s)\./g)].map((match) => toSeconds(match[1], match[2]));
-  const pages = /generating static routes[\s\S]*?✓ Completed in ([\d.]+)(m?s)\./.exec(output);
+  const completed = [...output.matchAll(/\[build\] ✓ Completed in ([^.\n]*(?:\.\d+)?m?s)\./g)].map((match) => logSeconds(match[1]));
+  const pages = /generating static routes[\s\S]*?✓ Completed in ([^.\n]*(?:\.\d+)?m?s)\./.exec(output);
   if (completed.length < 2 || !pages) return undefined;
-  const pageSeconds = toSeconds(pages[1], pages[2]);
+  const pageSeconds = logSeconds(pages[1]);
   return { setup: completed[0], bundle: completed[1] - pageSeconds, pages: pageSeconds };
+}
+
+/** A duration as Astro logs it: "901ms", "13.60s", or "1m 28s" once it passes a minute. */
+export function logSeconds(text: string): number {
+  const match = /^(?:(\d+)m )?([\d.]+)(m?s)$/.exec(text.trim());
+  if (!match) return Number.NaN;
+  return Number(match[1] ?? 0) * 60 + Number(match[2]) / (match[3] === 'ms' ? 1000 : 1);
 }
 
 const fail = (what: string, result: Measured): never => {
@@ -567,8 +573,8 @@ function writeStarlight(files: ReadonlyMap<string, string>): void {
 
 /** Starlight builds and runs Pagefind in its own build:done hook; its log says how long the index took. */
 export function starlightIndexSeconds(output: string): number {
-  const match = /Finished building search index in ([\d.]+)(m?s)\./.exec(output);
-  return match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : 0;
+  const match = /Finished building search index in ([\d.]+m?s)\./.exec(output);
+  return match ? logSeconds(match[1]) : 0;
 }
 
 async function buildStarlight(work: string, files: ReadonlyMap<string, string>): Promise<BuildReport> {
