@@ -54,7 +54,11 @@ interface Measured {
   peakTreeRss: number;
   /** The largest VmHWM (kernel-tracked peak RSS) of any single process in the tree. */
   peakProcessRss: number;
-  /** User + system CPU seconds of the child and every descendant it waited for (GNU time), or NaN without it. */
+  /**
+   * User + system CPU seconds of the child and all its descendants: the larger of GNU time's (the descendants it
+   * waited for) and the sum of every process seen in the tree (/proc, sampled), which also counts a process that is
+   * killed rather than waited for, such as Pagefind's binary.
+   */
   cpuSeconds: number;
   output: string;
 }
@@ -84,6 +88,19 @@ function treeOf(root: number): number[] {
   return tree;
 }
 
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU seconds a process has used so far, itself only (not its children). */
+function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
 function memoryOf(pid: number): { rss: number; hwm: number } {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -110,10 +127,13 @@ function measure(command: string, args: string[], options: { cwd: string; env?: 
     let output = '';
     let peakTreeRss = 0;
     let peakProcessRss = 0;
+    // The last CPU time seen of every process of the tree, by pid (a process's own time only grows).
+    const cpuByPid = new Map<number, number>();
     const sample = () => {
       if (child.pid === undefined) return;
       let sum = 0;
       for (const pid of treeOf(child.pid)) {
+        cpuByPid.set(pid, Math.max(cpuByPid.get(pid) ?? 0, cpuOf(pid)));
         const { rss, hwm } = memoryOf(pid);
         sum += rss;
         peakProcessRss = Math.max(peakProcessRss, hwm);
@@ -136,6 +156,8 @@ function measure(command: string, args: string[], options: { cwd: string; env?: 
         cpuSeconds = user + system;
         rmSync(timeFile, { force: true });
       }
+      const sampled = [...cpuByPid.values()].reduce((sum, value) => sum + value, 0);
+      cpuSeconds = Number.isNaN(cpuSeconds) ? sampled : Math.max(cpuSeconds, sampled);
       resolve({ code: code ?? 1, seconds, peakTreeRss, peakProcessRss, cpuSeconds, output });
     });
   });
