@@ -13,6 +13,7 @@ import { codeColors } from './src/integrations/code-colors.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { languageNotFoundPages } from './src/integrations/language-404.ts';
 import { devStaticHost } from './src/integrations/dev-static-host.ts';
+import { shareCards } from './src/integrations/share-cards.ts';
 import { loadCodeThemes, shikiStyleToClass } from './src/lib/code-colors.ts';
 
 const root = contentRoot();
@@ -67,7 +68,7 @@ export default defineConfig({
     // Read by anything else that highlights with Astro's settings (the <Code> component, `npm run bench`).
     shikiConfig,
   },
-  integrations: [contentGuard({ root }), codeColors(codeThemes), languageNotFoundPages(), pagefindIndex(), devStaticHost()],
+  integrations: [contentGuard({ root }), codeColors(codeThemes), languageNotFoundPages(), pagefindIndex(), shareCards(), devStaticHost()],
   vite: {
     // Code loaded on demand (copy buttons, the guide's form) is built as standalone ES modules through `?worker&url`
     // and fetched with a plain import(), so the page's small loader carries no module-preload helper.

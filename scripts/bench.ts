@@ -904,11 +904,12 @@ async function main() {
     /** Share cards: what drawing them costs cold, and what a build whose cards are cached costs over one without. */
     function printCards() {
       const [plain, none, cached] = [ours, oursNoCards, oursCachedCards].map(summarize);
+      const signedPercent = (fraction: number) => `${fraction >= 0 ? '+' : '−'}${Math.abs(fraction * 100).toFixed(1)}%`;
       console.log('\nShare cards (build + indexing, best of the runs):');
       console.log(`  without cards (CONFNOTES_SHARE_CARDS=off)  ${seconds(none.totalSeconds)} s, ${none.pages} pages`);
       console.log(`  cards drawn cold                           ${seconds(plain.totalSeconds)} s (${ratio(plain.totalSeconds, none.totalSeconds)})`);
       console.log(
-        `  cards from the cache                       ${seconds(cached.totalSeconds)} s (${ratio(cached.totalSeconds, none.totalSeconds)}, +${(((cached.totalSeconds - none.totalSeconds) / none.totalSeconds) * 100).toFixed(1)}%)`,
+        `  cards from the cache                       ${seconds(cached.totalSeconds)} s (${ratio(cached.totalSeconds, none.totalSeconds)}, ${signedPercent((cached.totalSeconds - none.totalSeconds) / none.totalSeconds)})`,
       );
       console.log(`  CPU: without ${seconds(none.cpuSeconds)} s, cold ${seconds(plain.cpuSeconds)} s, cached ${seconds(cached.cpuSeconds)} s`);
     }

@@ -1,14 +1,14 @@
 /**
  * Astro collections over the content root. Which files each collection holds and the ids they get (a talk is its
  * folder path "<conference folder>/<talk folder>", a review "<that path>/<lang>") come from
- * src/lib/content-layout.ts; shapes from src/lib/schema.ts. content-check.ts validates the same files first and fails the build with one line per mistake, including
- * references that `reference()` lets through.
+ * src/lib/content-layout.ts; shapes from src/lib/schema.ts. content-check.ts validates the same files first and fails
+ * the build with one line per mistake, including references that `reference()` lets through; the loader
+ * (src/lib/content-loader.ts) then takes the entries the check read, so each file is read and parsed once.
  */
 import { defineCollection, reference } from 'astro:content';
-import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { contentRoot } from './lib/config.ts';
-import { COLLECTION_FILES, entryId, TAGS_FILE } from './lib/content-layout.ts';
+import { contentLoader, type CollectionName } from './lib/content-loader.ts';
 import {
   conferenceSchema,
   guideSchema,
@@ -21,10 +21,7 @@ import {
 } from './lib/schema.ts';
 
 const root = contentRoot();
-const loader = (collection: keyof typeof COLLECTION_FILES) => {
-  const { kind, base, pattern } = COLLECTION_FILES[collection];
-  return glob({ base: `${root}/${base}`, pattern, generateId: ({ entry }) => entryId(kind, entry) });
-};
+const loader = (collection: CollectionName) => contentLoader(root, collection);
 
 export const collections = {
   conferences: defineCollection({
@@ -54,7 +51,7 @@ export const collections = {
     }),
   }),
   tags: defineCollection({
-    loader: file(`${root}/${TAGS_FILE}`),
+    loader: loader('tags'),
     schema: tagSchema,
   }),
   guides: defineCollection({

@@ -3,7 +3,8 @@
  * og:image (absolute, under the site), with its size, a text alternative and the large-image Twitter card; each card
  * is a real 1200x630 PNG (signature, IHDR, IEND read from the bytes), one per page and language. The llms.txt files
  * follow llmstxt.org's shape and list every conference, talk and guide of their language. The renderer itself: the
- * same card twice is the same bytes, the second time from the cache; every character has a Noto Sans SC slice.
+ * same card twice is the same bytes, the second time from the cache, and the same in the drawing child processes;
+ * every character has a Noto Sans SC slice.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,8 @@ import { distDir, fileForPath, htmlPages, page } from './support/dist.ts';
 import { templateOf } from './support/templates.ts';
 import { markdownNodes, oneSpace, parseMarkdown } from './support/markdown.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardText, cardTree, cardUrl, type CardInput } from '../src/lib/share-card.ts';
-import { charactersBySlice, renderCard } from '../src/lib/share-card-render.ts';
+import { cardCacheFile, charactersBySlice, renderCard } from '../src/lib/share-card-render.ts';
+import { drawCards } from '../src/lib/share-card-draw.ts';
 import { twinUrl } from '../src/lib/markdown-twin.ts';
 
 const SITE = 'https://confnotes.example';
@@ -147,6 +149,20 @@ describe('the card renderer', () => {
       expect(other.equals(first)).toBe(false);
     } finally {
       rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it('draws the same bytes in child processes as in this one', async () => {
+    // 16 cards: more than drawCards draws in its own process, so two children share them.
+    const trees = Array.from({ length: 16 }, (_, n) => cardTree({ ...input, title: `${input.title} ${n + 1}` }));
+    const [inChildren, here] = [mkdtempSync(join(tmpdir(), 'confnotes-cards-')), mkdtempSync(join(tmpdir(), 'confnotes-cards-'))];
+    try {
+      await drawCards(trees, inChildren, 2);
+      for (const tree of trees.slice(0, 3)) await renderCard(tree, here);
+      expect(readdirSync(join(inChildren, 'share-cards')).filter((name) => name.endsWith('.png'))).toHaveLength(16);
+      for (const tree of trees.slice(0, 3)) expect(readFileSync(cardCacheFile(tree, inChildren)).equals(readFileSync(cardCacheFile(tree, here)))).toBe(true);
+    } finally {
+      for (const cache of [inChildren, here]) rmSync(cache, { recursive: true, force: true });
     }
   });
 });

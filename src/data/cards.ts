@@ -12,6 +12,7 @@ import { localizedUrl, type Route } from '../lib/paths.ts';
 import type { Lang } from '../lib/schema.ts';
 import { dayDate } from '../lib/schedule.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardAlt, cardTree, cardUrl, type CardInput, type ShareImage } from '../lib/share-card.ts';
+import { cardQueue } from '../lib/share-card-queue.ts';
 import { renderCard } from '../lib/share-card-render.ts';
 import { loadSite, type Site } from './site.ts';
 
@@ -76,6 +77,8 @@ export async function cardInput(lang: Lang, route: CardRoute): Promise<CardInput
 export async function shareImage(lang: Lang, route: CardRoute, origin: string, base: string = import.meta.env.BASE_URL): Promise<ShareImage | undefined> {
   if (!shareCardsEnabled()) return undefined;
   const input = await cardInput(lang, route);
+  // The build writes the card's file after the last page (src/integrations/share-cards.ts); the output folder has no base.
+  cardQueue().set(cardUrl(localizedUrl('', lang, route)), cardTree(input));
   return {
     url: cardUrl(new URL(localizedUrl(base, lang, route), origin).href),
     width: CARD_WIDTH,
@@ -89,5 +92,9 @@ export async function cardResponse(lang: Lang, route: CardRoute): Promise<Respon
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 }
 
-/** getStaticPaths of a card route: its pages' paths, or none when the build draws no cards. */
-export const cardPaths = <T>(paths: T[]): T[] => (shareCardsEnabled() ? paths : []);
+/**
+ * getStaticPaths of a card route. The routes serve cards only under `npm run dev`: a build writes every card as a
+ * file once its pages are rendered (src/integrations/share-cards.ts), which costs a file copy per cached card where a
+ * route costs a rendered response.
+ */
+export const cardPaths = <T>(paths: T[]): T[] => (shareCardsEnabled() && import.meta.env.DEV ? paths : []);

@@ -29,7 +29,7 @@ import { RESERVED_IDS } from './paths.ts';
 import { dayCount, minutes, offsetMinutes, offsetOf, overlaps, zoneOffsetAt } from './schedule.ts';
 import { embeddedFiles } from './embed.ts';
 import { markdownProblems } from './markdown-check.ts';
-import { decodeText, resolveInsideRoot } from './content-files.ts';
+import { decodeText, readInsideRoot, resolveInsideRoot } from './content-files.ts';
 import { parseYamlText, type YamlProblem } from './content-yaml.ts';
 
 export interface ContentError {
@@ -59,6 +59,10 @@ export interface RawEntry extends RawFile {
   /** The entry's id, from its path: folder name for talks, conferences and guides; file name for speakers. */
   id: string;
   lang?: Lang;
+  /** The file's absolute path (under the root, as walked: a linked folder keeps the link's name). */
+  path?: string;
+  /** The file's text as read (UTF-8, BOM removed), for the loaders' digests. */
+  text?: string;
 }
 
 export interface RawContent {
@@ -119,8 +123,45 @@ const meantAs = (name: string): string | undefined => {
   return normal !== name && META_FILES.includes(normal) ? normal : undefined;
 };
 
-/** Reads every file under the content root and sorts it into kinds by its path. */
-export function readContent(root: string, cwd = process.cwd()): RawContent {
+/** What reading one file under the root gave: an entry, a file that fits no rule, an unreadable file, or nothing. */
+type FileReading = { entry: RawEntry } | { unknown: string } | { fileError: ContentError } | undefined;
+
+/**
+ * Reads one file found under the root (`abs`, inside `absRoot`; `file` its path relative to the project root) and
+ * parses it as the kind its path says. `kinds`, when given, limits the reading to files of those kinds: the others
+ * come back as nothing, unread. The content check and the collections' loaders (src/lib/content-loader.ts) both
+ * read through here, so a file means the same thing to both.
+ */
+function readFoundFile(absRoot: string, abs: string, file: string, kinds?: ReadonlySet<Kind>): FileReading {
+  const parts = relative(absRoot, abs).split(sep);
+  const written = parts.at(-1)!;
+  const meant = meantAs(written);
+  const place = classify(meant ? [...parts.slice(0, -1), meant] : parts);
+  if (place?.kind === 'asset') return undefined;
+  if (kinds && (!place || meant || !kinds.has(place.kind))) return undefined;
+  let textError: ContentError | undefined;
+  let text = '';
+  if (place || /\.(ya?ml|md)$/i.test(written)) {
+    const decoded = decodeText(readFileSync(abs));
+    if ('reason' in decoded) textError = { file, field: '(file)', reason: decoded.reason };
+    else text = decoded.text;
+  }
+  if (!place) return textError ? { fileError: textError } : { unknown: file };
+  const lang = place.lang ? { lang: place.lang } : {};
+  if (meant) {
+    // Entered under the name it was meant to have, so its siblings do not report it missing.
+    return { entry: { kind: place.kind, id: place.id, ...lang, file: `${dirname(file)}/${meant}`, error: { file, field: '(file)', reason: `must be named "${meant}"` } } };
+  }
+  // A file that is not UTF-8 still counts as present, so its siblings do not report it missing.
+  const parsed = textError ? { file, error: textError } : place.format === 'yaml' ? parseYamlFile(file, text) : parseMarkdown(file, text);
+  return { entry: { kind: place.kind, id: place.id, ...lang, path: abs, ...(textError ? {} : { text }), ...parsed } };
+}
+
+/**
+ * Reads every file under the content root and sorts it into kinds by its path. With `kinds`, only the files of those
+ * kinds are read (a loader reading its own collection when no check ran before it); the rest are passed over unread.
+ */
+export function readContent(root: string, cwd = process.cwd(), kinds?: ReadonlySet<Kind>): RawContent {
   const absRoot = resolve(cwd, root);
   const entries: RawEntry[] = [];
   const unknown: string[] = [];
@@ -137,8 +178,9 @@ export function readContent(root: string, cwd = process.cwd()): RawContent {
     const resolved = resolveInsideRoot(absRoot, resolve(cwd, file));
     return resolved.ok ? true : resolved.reason === 'does not exist' ? false : resolved.reason;
   };
+  // Read through the content-file cache, so that the page that embeds the file and its download use these bytes.
   const textProblem = (file: string): string | undefined => {
-    const decoded = decodeText(readFileSync(resolve(cwd, file)));
+    const decoded = decodeText(readInsideRoot(absRoot, resolve(cwd, file)));
     return 'reason' in decoded ? decoded.reason : undefined;
   };
   if (!realRoot) {
@@ -147,39 +189,18 @@ export function readContent(root: string, cwd = process.cwd()): RawContent {
     return { root, entries, unknown, exists, rootError: { file: root, field: '(folder)', reason } };
   }
   for (const found of walkContent(absRoot, realRoot).sort((a, b) => a.path.localeCompare(b.path))) {
-    const abs = found.path;
-    const file = rel(abs);
+    const file = rel(found.path);
     if ('problem' in found) {
       fileErrors.push({ file, field: '(file)', reason: found.problem });
       continue;
     }
-    const parts = relative(absRoot, abs).split(sep);
-    const written = parts.at(-1)!;
-    const meant = meantAs(written);
-    const place = classify(meant ? [...parts.slice(0, -1), meant] : parts);
-    if (place?.kind === 'asset') continue;
-    let textError: ContentError | undefined;
-    let text = '';
-    if (place || /\.(ya?ml|md)$/i.test(written)) {
-      const decoded = decodeText(readFileSync(abs));
-      if ('reason' in decoded) textError = { file, field: '(file)', reason: decoded.reason };
-      else text = decoded.text;
-    }
-    if (!place) {
-      if (textError) fileErrors.push(textError);
-      else unknown.push(file);
-      continue;
-    }
-    const lang = place.lang ? { lang: place.lang } : {};
-    if (meant) {
-      // Entered under the name it was meant to have, so its siblings do not report it missing.
-      entries.push({ kind: place.kind, id: place.id, ...lang, file: `${dirname(file)}/${meant}`, error: { file, field: '(file)', reason: `must be named "${meant}"` } });
-      continue;
-    }
-    // A file that is not UTF-8 still counts as present, so its siblings do not report it missing.
-    const parsed = textError ? { file, error: textError } : place.format === 'yaml' ? parseYamlFile(file, text) : parseMarkdown(file, text);
-    entries.push({ kind: place.kind, id: place.id, ...lang, ...parsed });
+    const reading = readFoundFile(absRoot, found.path, file, kinds);
+    if (!reading) continue;
+    if ('entry' in reading) entries.push(reading.entry);
+    else if ('unknown' in reading) unknown.push(reading.unknown);
+    else fileErrors.push(reading.fileError);
   }
+  if (kinds) return { root, entries, unknown, exists, textProblem, fileErrors };
   if (!entries.some((entry) => entry.kind === 'conference')) {
     const rootError = { file: root, field: '(folder)', reason: `no conferences under ${root}/conferences (each is ${root}/conferences/<id>/conference.yaml)` };
     if (entries.length === 0 && unknown.length === 0 && fileErrors.length === 0) return { root, entries, unknown, exists, rootError };
@@ -304,6 +325,10 @@ export function validateContent(content: RawContent): ContentError[] {
       else tags.set(id, index);
     });
   }
+  // Which files exist in which folder, so that "is there an en.md beside this talk.yaml" is a lookup, not a scan of
+  // every entry (at 2,000 talks the scans took longer than the rest of the check's logic).
+  const present = new Set(content.entries.map((e) => `${e.kind}:${e.lang ?? ''}:${dirname(e.file)}`));
+  const hasBeside = (kind: Kind, dir: string, lang?: Lang) => present.has(`${kind}:${lang ?? ''}:${dir}`);
   const tagsReadable = content.entries.some((e) => e.kind === 'tags') && !content.entries.some((e) => e.kind === 'tags' && e.error);
 
   // References check ids against every entry that exists, valid or not, so one schema error does not cascade
@@ -408,7 +433,7 @@ export function validateContent(content: RawContent): ContentError[] {
     if (talk.untranslated) {
       for (const lang of LANGS) {
         const declared = untranslated.includes(lang);
-        const hasFile = content.entries.some((e) => e.kind === 'review' && e.lang === lang && dirname(e.file) === dir);
+        const hasFile = hasBeside('review', dir, lang);
         if (!hasFile && !declared) push(entry.file, 'untranslated', `no review in "${lang}" (${dir}/${lang}.md); write it or add "${lang}" to untranslated`);
         if (hasFile && declared) push(entry.file, 'untranslated', `lists "${lang}" but ${dir}/${lang}.md exists`);
       }
@@ -450,7 +475,7 @@ export function validateContent(content: RawContent): ContentError[] {
   for (const entry of content.entries.filter((e) => parentOf[e.kind] && !e.error)) {
     const parentKind = parentOf[entry.kind]!;
     const dir = dirname(entry.file);
-    if (!content.entries.some((e) => e.kind === parentKind && dirname(e.file) === dir)) {
+    if (!hasBeside(parentKind, dir)) {
       push(entry.file, '(file)', `has no ${parentKind}.yaml beside it`);
     }
     const body = entry.body ?? '';
@@ -505,7 +530,7 @@ export function validateContent(content: RawContent): ContentError[] {
     const dir = dirname(entry.file);
     if (!entry.value.untranslated) continue;
     for (const lang of LANGS) {
-      const hasFile = content.entries.some((e) => e.kind === 'guideText' && e.lang === lang && dirname(e.file) === dir);
+      const hasFile = hasBeside('guideText', dir, lang);
       const declared = entry.value.untranslated.includes(lang);
       if (!hasFile && !declared) push(entry.file, 'untranslated', `no text in "${lang}" (${dir}/${lang}.md); write it or add "${lang}" to untranslated`);
       if (hasFile && declared) push(entry.file, 'untranslated', `lists "${lang}" but ${dir}/${lang}.md exists`);
@@ -525,6 +550,18 @@ export function validateContent(content: RawContent): ContentError[] {
 }
 
 const isUnder = (dir: string, path: string): boolean => path.startsWith(`${dir}/`);
+
+/**
+ * One file of the root, read and parsed as `readContent` reads it: what a loader takes when the file changes under
+ * `astro dev`. Nothing for a file the walk would pass over (a dot file, a link out of the root) or of another kind.
+ */
+export function readContentFile(root: string, abs: string, cwd = process.cwd(), kinds?: ReadonlySet<Kind>): RawEntry | undefined {
+  const absRoot = resolve(cwd, root);
+  const parts = relative(absRoot, abs).split(sep);
+  if (parts[0] === '..' || parts.some((part) => part.startsWith('.')) || !resolveInsideRoot(absRoot, abs).ok) return undefined;
+  const reading = readFoundFile(absRoot, abs, relative(cwd, abs).split(sep).join('/'), kinds);
+  return reading && 'entry' in reading ? reading.entry : undefined;
+}
 
 /** Reads and validates the content root; returns the errors as one line each. */
 export function checkContent(root: string, cwd = process.cwd()): string[] {

@@ -48,11 +48,34 @@ export function resolveInsideRoot(root: string, path: string): Resolved {
   return { ok: true, real };
 }
 
+interface CachedBytes {
+  bytes: Buffer<ArrayBuffer>;
+  mtimeMs: number;
+  size: number;
+}
+
+/**
+ * The bytes of every file read through `readInsideRoot`, by real path, kept while the file's modification time and
+ * size stay the same. An embedded file is read by the content check (is it UTF-8?), by the page of each language that
+ * embeds it, by its Markdown twin and by its download; with this it is read from disk once per build, and again
+ * under `astro dev` only after it changed.
+ * Why a global rather than a module variable: the check and the Markdown plugins run in modules loaded with
+ * astro.config.mjs, the download route and the twins in modules that Vite loads for the pages, and each loading has
+ * its own copy of this module. All run in one process, so they share `globalThis`.
+ */
+const BYTES_CACHE = Symbol.for('confnotes.content-file-bytes');
+const bytesCache = ((globalThis as { [BYTES_CACHE]?: Map<string, CachedBytes> })[BYTES_CACHE] ??= new Map());
+
 /** Reads a file that must stay inside the content root; throws one line when it may not be read. */
-export function readInsideRoot(root: string, path: string) {
+export function readInsideRoot(root: string, path: string): Buffer<ArrayBuffer> {
   const resolved = resolveInsideRoot(root, path);
   if (!resolved.ok) throw new Error(`${path}: ${resolved.reason}`);
-  return readFileSync(resolved.real);
+  const { mtimeMs, size } = statSync(resolved.real);
+  const cached = bytesCache.get(resolved.real);
+  if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.bytes;
+  const bytes = readFileSync(resolved.real);
+  bytesCache.set(resolved.real, { bytes, mtimeMs, size });
+  return bytes;
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });

@@ -1,8 +1,8 @@
 /**
  * The folder layout of a content root, in one place: which file is what kind of entry, the id each file gives its
- * entry, the globs Astro's loaders use for the same files, the walk, and the per-language file rule (zh.md, en.md).
- * Read by the content check (src/lib/content-check.ts), the collections (src/content.config.ts) and, through the
- * collections, the downloads route (src/pages/files/[...path].ts).
+ * entry, which collection holds each kind, the walk, and the per-language file rule (zh.md, en.md).
+ * Read by the content check (src/lib/content-check.ts), whose reading feeds the collections (src/lib/content-loader.ts,
+ * src/content.config.ts) and, through them, the downloads route (src/pages/files/[...path].ts).
  *
  *   tags.yaml
  *   conferences/<conference-id>/conference.yaml, zh.md, en.md, any assets below
@@ -25,20 +25,19 @@ export type Kind = 'conference' | 'summary' | 'talk' | 'review' | 'speaker' | 't
 
 /** A language's text of an entry: zh.md or en.md, beside the entry's YAML. */
 export const LANG_FILE = new RegExp(`^(${LANGS.join('|')})\\.md$`);
-const LANG_GLOB = `{${LANGS.join(',')}}.md`;
 
 export const TAGS_FILE = 'tags.yaml';
 
-/** Each collection's files as a glob loader finds them: a section folder of the root, and a pattern inside it. */
+/** Each collection: the kind of entry it holds, and the section folder of the root its ids are relative to. */
 export const COLLECTION_FILES = {
-  conferences: { kind: 'conference', base: 'conferences', pattern: '*/conference.yaml' },
-  summaries: { kind: 'summary', base: 'conferences', pattern: `*/${LANG_GLOB}` },
-  talks: { kind: 'talk', base: 'talks', pattern: '**/talk.yaml' },
-  reviews: { kind: 'review', base: 'talks', pattern: `**/${LANG_GLOB}` },
-  speakers: { kind: 'speaker', base: 'speakers', pattern: '*.{yaml,yml}' },
-  guides: { kind: 'guide', base: 'guides', pattern: '*/guide.yaml' },
-  guideTexts: { kind: 'guideText', base: 'guides', pattern: `*/${LANG_GLOB}` },
-} as const satisfies Record<string, { kind: Kind; base: string; pattern: string }>;
+  conferences: { kind: 'conference', base: 'conferences' },
+  summaries: { kind: 'summary', base: 'conferences' },
+  talks: { kind: 'talk', base: 'talks' },
+  reviews: { kind: 'review', base: 'talks' },
+  speakers: { kind: 'speaker', base: 'speakers' },
+  guides: { kind: 'guide', base: 'guides' },
+  guideTexts: { kind: 'guideText', base: 'guides' },
+} as const satisfies Record<string, { kind: Kind; base: string }>;
 
 /** Kinds whose files are Markdown, one per language; the others are YAML. */
 const TEXT_KINDS: ReadonlySet<Kind> = new Set(['summary', 'review', 'guideText']);
@@ -92,7 +91,7 @@ export function classify(parts: readonly string[]): Placement | undefined {
 export type FoundFile = { path: string } | { path: string; problem: string };
 
 /**
- * Every file under a folder, dot files and dot folders left out (as Astro's glob loader leaves them out). Symbolic
+ * Every file under a folder, dot files and dot folders left out (as Astro's glob loader left them out). Symbolic
  * links are followed only while their real path stays inside `realRoot` (the real path of the content root); a link
  * that leaves it, or whose target is missing, comes back with its problem and is never read.
  */

@@ -105,10 +105,16 @@ const withFamily = (tree: CardNode, family: string): CardNode => ({ ...tree, pro
  */
 const cacheKey = (tree: CardNode): string => createHash('sha256').update(JSON.stringify({ tree, versions: versions(), size: [CARD_WIDTH, CARD_HEIGHT] })).digest('hex');
 
-/** The PNG of a card: from the cache folder when the same card was rendered before, else rendered and stored. */
-export async function renderCard(tree: CardNode, cacheDir: string): Promise<Buffer> {
-  const file = join(cacheDir, 'share-cards', `${cacheKey(tree)}.png`);
-  if (existsSync(file)) return readFileSync(file);
+/** Where a card's PNG is cached, whether or not it has been drawn yet. */
+export const cardCacheFile = (tree: CardNode, cacheDir: string): string => join(cacheDir, 'share-cards', `${cacheKey(tree)}.png`);
+
+/**
+ * The cached PNG file of a card, rendered and stored first when the same card was never drawn before. The build copies
+ * this file into the output (src/integrations/share-cards.ts), so a warm build reads no PNG into memory.
+ */
+export async function cachedCardFile(tree: CardNode, cacheDir: string): Promise<string> {
+  const file = cardCacheFile(tree, cacheDir);
+  if (existsSync(file)) return file;
   const used = charactersBySlice([...cardText(tree).values()].join(''));
 
   const satori = (requireHere('satori') as { default: Satori }).default;
@@ -128,5 +134,10 @@ export async function renderCard(tree: CardNode, cacheDir: string): Promise<Buff
   const partial = `${file}.${process.pid}.tmp`;
   writeFileSync(partial, png);
   renameSync(partial, file);
-  return png;
+  return file;
+}
+
+/** The PNG of a card (the dev server's card routes). */
+export async function renderCard(tree: CardNode, cacheDir: string): Promise<Buffer> {
+  return readFileSync(await cachedCardFile(tree, cacheDir));
 }

@@ -1,0 +1,37 @@
+/**
+ * Draws the cards the cache does not hold yet, in child processes (src/lib/share-card-worker.ts), one per core: a cold
+ * card costs about 80 ms of CPU, so a thousand talks' cards take minutes on one core, and a child's memory is returned
+ * when it exits. A handful of cards is drawn in this process. Each card's file is named by the hash of its content, so
+ * which process draws which card never changes a byte of the output.
+ */
+import { fork } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import type { CardNode } from './share-card.ts';
+import { cachedCardFile } from './share-card-render.ts';
+import type { DrawRequest } from './share-card-worker.ts';
+
+/** Below this many cards, starting a child costs more than it saves. */
+const IN_PROCESS = 12;
+
+function drawInChild(request: DrawRequest): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL('./share-card-worker.ts', import.meta.url), [], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let failure: string | undefined;
+    child.on('message', (reply: { drawn?: number; error?: string }) => {
+      failure = reply.error;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 && !failure ? resolve() : reject(new Error(`share card: ${failure ?? `drawing process exited with ${code}`}`))));
+    child.send(request);
+  });
+}
+
+export async function drawCards(trees: readonly CardNode[], cacheDir: string, processes: number = availableParallelism()): Promise<void> {
+  if (trees.length <= IN_PROCESS) {
+    for (const tree of trees) await cachedCardFile(tree, cacheDir);
+    return;
+  }
+  const count = Math.max(1, Math.min(processes, Math.ceil(trees.length / IN_PROCESS)));
+  const shares = Array.from({ length: count }, (_, share) => trees.filter((_, index) => index % count === share));
+  await Promise.all(shares.map((share) => drawInChild({ cacheDir, trees: share })));
+}
