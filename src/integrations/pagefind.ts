@@ -129,18 +129,8 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
           if (created.errors.length > 0 || !created.index) throw new PagefindError('starting', created.errors);
           const index = created.index;
           const perLanguage = new Map<string, number>();
-          const pages = htmlFiles(outDir, bundle)
-            .sort()
-            .map((file) => {
-              const html = readFileSync(file, 'utf8');
-              return { url: standsFor(html) ?? pageUrl(base, relative(outDir, file)), html };
-            })
-            .filter(({ html }) => html.includes('data-pagefind-body'));
           const hanCharacters = new Set<string>();
-          // Several pages in flight to the binary at once (one round trip per page was most of the indexing time on
-          // large archives); each batch is sent in page order.
-          for (let start = 0; start < pages.length; start += INDEX_BATCH) {
-            const batch = pages.slice(start, start + INDEX_BATCH);
+          const send = async (batch: Array<{ url: string; html: string }>) => {
             const results = await Promise.all(
               batch.map(({ url, html }) => {
                 const text = visibleText(html);
@@ -153,7 +143,21 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
               const lang = /<html[^>]*\slang="([^"]+)"/.exec(batch[i].html)?.[1]?.toLowerCase() ?? 'unknown';
               perLanguage.set(lang, (perLanguage.get(lang) ?? 0) + 1);
             });
+          };
+          // Several pages in flight to the binary at once (one round trip per page was most of the indexing time on
+          // large archives), sent in page order. Pages are read a batch at a time: holding every page's HTML until
+          // the end took about a gigabyte at 10,000 talks per language.
+          let batch: Array<{ url: string; html: string }> = [];
+          for (const file of htmlFiles(outDir, bundle).sort()) {
+            const html = readFileSync(file, 'utf8');
+            if (!html.includes('data-pagefind-body')) continue;
+            batch.push({ url: standsFor(html) ?? pageUrl(base, relative(outDir, file)), html });
+            if (batch.length === INDEX_BATCH) {
+              await send(batch);
+              batch = [];
+            }
           }
+          if (batch.length > 0) await send(batch);
           if (perLanguage.size === 0) throw new PagefindError('indexing', ['no page has data-pagefind-body']);
           const written = await index.writeFiles({ outputPath: bundle });
           if (written.errors.length > 0) throw new PagefindError('writing the index', written.errors);
