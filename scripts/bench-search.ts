@@ -4,10 +4,14 @@
  * The site is served gzip-compressed as a static host would (Pagefind's own files are gzip already and go as they are),
  * on 127.0.0.1, to Debian's Chromium (playwright-core). For each language it reports:
  *   - the index on disk (that language's Pagefind files and its WebAssembly);
- *   - the bytes on the wire and the requests of the first query, pasted into the search page once it has loaded;
+ *   - the bytes and the requests of the first query, pasted into the search page once it has loaded: on the wire
+ *     (headers included) and as gzip bodies alone, the measure of the goal (at most 100 KiB);
  *   - the time from the query arriving whole in the search box (pasted: one input event, which loads the search code,
- *     which searches at once) to the first result on screen, and from opening a shared result link (?q=...) to it; under DevTools' "Slow 4G" profile (562.5 ms, 1.44 Mbit/s) and under the 150 ms round trips of
- *     Lighthouse's Slow 4G model, set through CDP (Network.emulateNetworkConditions); best of a few cold runs.
+ *     which searches at once) to the first result on screen, and from opening a shared result link (?q=...) to it;
+ *     under DevTools' "Slow 4G" profile (562.5 ms, 1.44 Mbit/s) and under the 150 ms round trips of Lighthouse's
+ *     Slow 4G model, set through CDP (Network.emulateNetworkConditions); best of a few cold runs. The goal (1.5 s) is
+ *     checked against the second: the issue's "today 2.0 s" was measured that way, and DevTools' preset charges
+ *     562.5 ms for every request, so two round trips in a row cost more than a second before any byte moves.
  */
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -68,7 +72,9 @@ export interface SearchFigures {
   results: number;
   indexBytes: number;
   pages: number;
+  /** On the wire (CDP encodedDataLength: headers included), and the gzip bodies alone. */
   firstQueryBytes: number;
+  firstQueryGzip: number;
   firstQueryRequests: number;
   /** Seconds from the query pasted into the box to the first result, and from opening ?q= to the first result. */
   slow4g: { paste: number; link: number };
@@ -84,8 +90,11 @@ async function firstQuery(browser: Browser, url: string, lang: string, query: st
   await client.send('Network.enable');
   await client.send('Network.setCacheDisabled', { cacheDisabled: true });
   const bytes = new Map<string, number>();
+  const paths = new Map<string, string>();
   let counting = false;
-  client.on('Network.loadingFinished', (event) => counting && bytes.set(event.requestId, event.encodedDataLength));
+  client.on('Network.requestWillBeSent', (event) => paths.set(event.requestId, new URL(event.request.url).pathname));
+  // The browser's own favicon request lands whenever the tab gets to it; it is no part of the search.
+  client.on('Network.loadingFinished', (event) => counting && paths.get(event.requestId) !== '/favicon.svg' && bytes.set(event.requestId, event.encodedDataLength));
   await page.goto(`${url}${lang}/search/`, { waitUntil: 'networkidle' });
   if (conditions) await client.send('Network.emulateNetworkConditions', conditions);
   counting = true;
@@ -98,7 +107,14 @@ async function firstQuery(browser: Browser, url: string, lang: string, query: st
   await page.waitForLoadState('networkidle');
   const results = await page.locator('.search-result').count();
   await context.close();
-  return { seconds, bytes: [...bytes.values()].reduce((sum, value) => sum + value, 0), requests: bytes.size, results };
+  const files = [...bytes.keys()].map((id) => paths.get(id)!);
+  return { seconds, bytes: [...bytes.values()].reduce((sum, value) => sum + value, 0), requests: bytes.size, files, results };
+}
+
+/** Bytes of a file's body as served gzip: Pagefind's files are gzip already and go as they are. */
+export function gzipBodyBytes(dist: string, path: string): number {
+  const raw = readFileSync(join(dist, decodeURIComponent(path)));
+  return raw[0] === 0x1f && raw[1] === 0x8b ? raw.length : gzipSync(raw, { level: 9 }).length;
 }
 
 async function fromLink(browser: Browser, url: string, lang: string, query: string, conditions: Conditions): Promise<number> {
@@ -143,6 +159,7 @@ export async function searchFigures(dist: string, queries: Record<string, string
         indexBytes: indexBytes(dist, pagefindLang),
         pages: entry[pagefindLang]?.page_count ?? 0,
         firstQueryBytes: cost.bytes,
+        firstQueryGzip: cost.files.reduce((sum, path) => sum + gzipBodyBytes(dist, path), 0),
         firstQueryRequests: cost.requests,
         slow4g: await timings(browser, url, lang, query, SLOW_4G, runs),
         rtt150: await timings(browser, url, lang, query, SLOW_4G_RTT150, runs),
@@ -162,14 +179,15 @@ const secs = (value: number) => `${value.toFixed(2)} s`;
 export function printSearchFigures(label: string, figures: SearchFigures[]) {
   console.log(`\nSearch, ${label} (served gzip; first query pasted into the search page's box; link = opening ?q=):`);
   console.log(
-    `  ${'lang'.padEnd(5)}${'pages'.padStart(6)}${'index on disk'.padStart(15)}${'1st query'.padStart(11)}${'requests'.padStart(9)}` +
+    `  ${'lang'.padEnd(5)}${'pages'.padStart(6)}${'index on disk'.padStart(15)}${'1st query'.padStart(11)}${'gzip'.padStart(11)}${'requests'.padStart(9)}` +
       `${'Slow 4G paste'.padStart(15)}${'link'.padStart(8)}${'RTT 150 paste'.padStart(15)}${'link'.padStart(8)}  query`,
   );
   for (const row of figures) {
     console.log(
-      `  ${row.lang.padEnd(5)}${String(row.pages).padStart(6)}${kib(row.indexBytes).padStart(15)}${kib(row.firstQueryBytes).padStart(11)}${String(row.firstQueryRequests).padStart(9)}` +
+      `  ${row.lang.padEnd(5)}${String(row.pages).padStart(6)}${kib(row.indexBytes).padStart(15)}${kib(row.firstQueryBytes).padStart(11)}${kib(row.firstQueryGzip).padStart(11)}${String(row.firstQueryRequests).padStart(9)}` +
         `${secs(row.slow4g.paste).padStart(15)}${secs(row.slow4g.link).padStart(8)}${secs(row.rtt150.paste).padStart(15)}${secs(row.rtt150.link).padStart(8)}  “${row.query}” (${row.results} shown)`,
     );
   }
-  console.log(`  Slow 4G: DevTools' preset, ${SLOW_4G.latency} ms and ${((SLOW_4G.downloadThroughput * 8) / 1e6).toFixed(2)} Mbit/s; RTT 150: Lighthouse's Slow 4G model, 150 ms and 1.6 Mbit/s`);
+  console.log(`  1st query: on the wire, headers included; gzip: the bodies alone (the goal is at most 100 KiB)`);
+  console.log(`  Slow 4G: DevTools' preset, ${SLOW_4G.latency} ms and ${((SLOW_4G.downloadThroughput * 8) / 1e6).toFixed(2)} Mbit/s; RTT 150: Lighthouse's Slow 4G model, 150 ms and 1.6 Mbit/s (the goal of 1.5 s is checked here)`);
 }

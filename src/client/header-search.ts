@@ -93,6 +93,8 @@ if (form && !form.dataset.ready) {
   };
 
   input.addEventListener('input', () => {
+    // Pagefind starts loading with the first keystroke rather than after the typing pause.
+    void loadPagefind();
     clearTimeout(timer);
     timer = setTimeout(() => void search(), TYPING_PAUSE_MS);
   });

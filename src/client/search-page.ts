@@ -21,7 +21,11 @@ interface Messages {
   pageIn: Record<string, string>;
 }
 
-/** Results rendered at once; "show more" adds this many again. */
+/**
+ * Results shown first: each costs its record (1-2 KB), so a search fetches only about a screenful. "Show more", or
+ * scrolling down to it, adds PAGE_SIZE more.
+ */
+const FIRST_PAGE = 8;
 const PAGE_SIZE = 20;
 /** Pause after the last keystroke before searching. */
 const TYPING_PAUSE_MS = 200;
@@ -42,6 +46,8 @@ class SearchPage extends HTMLElement {
   private typing = false;
   private shown: PagefindResult[] = [];
   private outcome?: SearchOutcome;
+  /** The outcome whose next results are being shown, so a second "show more" waits for the first. */
+  private showing?: SearchOutcome;
 
   connectedCallback() {
     this.form = this.querySelector('form')!;
@@ -70,6 +76,8 @@ class SearchPage extends HTMLElement {
       this.commit();
     });
     this.more.addEventListener('click', () => void this.showMore());
+    // Reaching the "show more" button by scrolling shows more as well.
+    new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && void this.showMore(), { rootMargin: '200px' }).observe(this.more);
     addEventListener('popstate', () => {
       this.typing = false;
       const state = parseSearchParams(new URLSearchParams(location.search));
@@ -151,6 +159,8 @@ class SearchPage extends HTMLElement {
         ranking: RANKING,
         excerptLength: Number(this.dataset.excerptLength ?? 30),
         excerptEllipsis: '…',
+        // The tag of the entry file, so Pagefind asks for the URL the page's loader has already fetched.
+        ...(this.dataset.pagefindTag ? { metaCacheTag: this.dataset.pagefindTag } : {}),
       });
       return pagefind;
     })();
@@ -204,16 +214,30 @@ class SearchPage extends HTMLElement {
     }
   }
 
+  /**
+   * Shows the next FIRST_PAGE or PAGE_SIZE results that pass the final check (resultMatches), each as soon as its
+   * record arrives and those before it are shown; the records of a batch load in parallel.
+   */
   private async showMore(run = this.run) {
     const outcome = this.outcome;
-    if (!outcome) return;
-    const next = outcome.results.slice(this.shown.length, this.shown.length + PAGE_SIZE);
-    const data = await Promise.all(next.map((result) => result.data()));
-    if (run !== this.run) return;
-    this.shown.push(...next);
-    const items = data.filter((item) => resultMatches(outcome, item)).map((item) => this.renderResult(item, outcome));
-    this.list.append(...items);
-    this.more.hidden = this.shown.length >= outcome.results.length;
+    if (!outcome || this.showing === outcome) return;
+    this.showing = outcome;
+    try {
+      const wanted = this.list.childElementCount + (this.shown.length === 0 ? FIRST_PAGE : PAGE_SIZE);
+      while (this.list.childElementCount < wanted && this.shown.length < outcome.results.length) {
+        const next = outcome.results.slice(this.shown.length, this.shown.length + wanted - this.list.childElementCount);
+        const records = next.map((result) => result.data());
+        for (const [i, record] of records.entries()) {
+          const item = await record;
+          if (run !== this.run) return;
+          this.shown.push(next[i]);
+          if (resultMatches(outcome, item)) this.list.append(this.renderResult(item, outcome));
+        }
+      }
+      this.more.hidden = this.shown.length >= outcome.results.length;
+    } finally {
+      if (this.showing === outcome) this.showing = undefined;
+    }
   }
 
   private renderResult(data: Awaited<ReturnType<PagefindResult['data']>>, outcome: SearchOutcome): HTMLLIElement {

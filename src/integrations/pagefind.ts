@@ -9,15 +9,18 @@
  * A stand-in page (one language's page for an entry written only in the other) is not a result of its own: its record
  * goes into its language's index under the URL of the original (SearchRecord's `standsFor`), so a reader of either
  * language finds the text once, and the result says which language the page is in.
- * Next to the index it writes FOLD_FILE, the traditional → simplified table for the characters the index holds.
+ * Next to the index it writes FOLD_FILE, the traditional → simplified table for the characters the index holds, and
+ * then finishes the bundle for the search pages (src/integrations/search-bundle.ts).
  */
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { FOLD_FILE, spaceHanInHtml } from '../lib/search.ts';
+import { FOLD_FILE, foldPairs, spaceHanInHtml } from '../lib/search.ts';
+import { codeAsKeywords } from '../lib/search-code.ts';
 import { foldTable, simplifiedRuns } from '../lib/search-terms.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/site-constants.ts';
+import { finishSearchBundle } from './search-bundle.ts';
 
 /** The bundle folder under the output folder; the search page imports `searchBundleUrl(base)` from it. */
 export const BUNDLE_DIR = SEARCH_BUNDLE_DIR;
@@ -80,15 +83,14 @@ export const standsFor = (html: string): string | undefined => {
 };
 
 /**
- * The HTML Pagefind gets for a page: a space after every block element so no two run together, the simplified form
- * of any traditional text as hidden metadata (so simplified queries find it; excerpts keep the page's own text), and
- * Han characters spaced apart.
+ * The HTML Pagefind gets for a page: code blocks as their distinct words (src/lib/search-code.ts), a space after every
+ * block element so no two run together, the simplified form of any traditional text as hidden metadata (so simplified
+ * queries find it; excerpts keep the page's own text), and Han characters spaced apart.
  */
-export function indexableHtml(html: string, text = visibleText(html)): string {
-  let out = html.replace(BLOCK_END, '$& ');
+export function indexableHtml(html: string): string {
+  let out = codeAsKeywords(html).replace(BLOCK_END, '$& ');
   const body = /<[^>]*\sdata-pagefind-body[^>]*>/.exec(out);
-  // `text` is the page's visible text (the spaces added above change no run of Han characters in it).
-  const folded = body ? simplifiedRuns(text) : '';
+  const folded = body ? simplifiedRuns(visibleText(out)) : '';
   if (body && folded) {
     const at = body.index + body[0].length;
     out = `${out.slice(0, at)}<span hidden data-pagefind-meta="folded:${folded}"></span>${out.slice(at)}`;
@@ -112,11 +114,13 @@ export interface PagefindIndexOptions {
 
 export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndexOptions = {}): AstroIntegration {
   let base = '/';
+  let cache = '';
   return {
     name: 'confnotes:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        cache = config.cacheDir ? fileURLToPath(config.cacheDir) : '';
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -133,9 +137,8 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
           const send = async (batch: Array<{ url: string; html: string }>) => {
             const results = await Promise.all(
               batch.map(({ url, html }) => {
-                const text = visibleText(html);
-                for (const char of text.match(/\p{Script=Han}/gu) ?? []) hanCharacters.add(char);
-                return index.addHTMLFile({ url, content: indexableHtml(html, text) });
+                for (const char of visibleText(html).match(/\p{Script=Han}/gu) ?? []) hanCharacters.add(char);
+                return index.addHTMLFile({ url, content: indexableHtml(html) });
               }),
             );
             results.forEach((added, i) => {
@@ -148,8 +151,10 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
           // large archives), sent in page order. Pages are read a batch at a time: holding every page's HTML until
           // the end took about a gigabyte at 10,000 talks per language.
           let batch: Array<{ url: string; html: string }> = [];
+          const searchPages: Array<{ file: string; html: string }> = [];
           for (const file of htmlFiles(outDir, bundle).sort()) {
             const html = readFileSync(file, 'utf8');
+            if (html.includes('<search-page')) searchPages.push({ file, html });
             if (!html.includes('data-pagefind-body')) continue;
             batch.push({ url: standsFor(html) ?? pageUrl(base, relative(outDir, file)), html });
             if (batch.length === INDEX_BATCH) {
@@ -162,7 +167,8 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
           const written = await index.writeFiles({ outputPath: bundle });
           if (written.errors.length > 0) throw new PagefindError('writing the index', written.errors);
           for (const name of readdirSync(bundle)) if (UNUSED.test(name)) rmSync(join(bundle, name));
-          writeFileSync(join(outDir, FOLD_FILE), JSON.stringify(foldTable(hanCharacters)));
+          await finishSearchBundle(bundle, searchPages, cache);
+          writeFileSync(join(outDir, FOLD_FILE), JSON.stringify(foldPairs(foldTable(hanCharacters))));
           const size = folderSize(bundle);
           const counts = [...perLanguage].map(([lang, count]) => `${lang} ${count}`).join(', ');
           logger.info(`indexed ${counts} pages; ${BUNDLE_DIR}/ holds ${size.files} files, ${(size.bytes / 1024).toFixed(1)} KiB`);

@@ -5,7 +5,7 @@
  * which throws out pages where 回 and 收 only occur apart.
  */
 import { FACETS, hasFilters, pagefindFilters, type SearchState } from './search-url.ts';
-import { FOLD_FILE, matchesQuery, prepareQuery, tidyChinese, type FoldTable, type PreparedQuery } from './search.ts';
+import { FOLD_FILE, foldFromPairs, matchesQuery, prepareQuery, tidyChinese, type FoldTable, type PreparedQuery } from './search.ts';
 
 export interface PagefindSubResult {
   url: string;
@@ -88,7 +88,7 @@ export interface SearchOutcome {
 
 /** Pagefind's ranking weights: a title, a speaker's name or a tag label outweighs body text; display-only fields add nothing. */
 export const RANKING = {
-  metaWeights: { title: 5, names: 5, titles: 4, topics: 2, pinyin: 3, orgs: 1, folded: 1, facts: 0.5, label: 0, speakers: 0, summary: 0, where: 0, lang: 0, alt: 0 },
+  metaWeights: { title: 5, names: 5, titles: 4, topics: 2, pinyin: 3, orgs: 1, folded: 1, code: 1, facts: 0.5, label: 0, speakers: 0, summary: 0, where: 0, lang: 0, alt: 0 },
 };
 
 async function searchOrEmpty(pagefind: PagefindApi, term: string | null, options: Parameters<PagefindApi['search']>[1]): Promise<PagefindResponse> {
@@ -148,7 +148,7 @@ const tables = new Map<string, Promise<FoldTable>>();
 /** The fold table of a site under `base`, fetched once per page; an unreadable table folds nothing. */
 export function fetchFoldTable(base: string): Promise<FoldTable> {
   const url = `${base.endsWith('/') ? base : `${base}/`}${FOLD_FILE}`;
-  if (!tables.has(url)) tables.set(url, fetch(url).then((response) => (response.ok ? (response.json() as Promise<FoldTable>) : {})).catch(() => ({})));
+  if (!tables.has(url)) tables.set(url, fetch(url).then(async (response) => (response.ok ? foldFromPairs(await response.json()) : {})).catch(() => ({})));
   return tables.get(url)!;
 }
 

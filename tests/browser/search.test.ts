@@ -382,8 +382,13 @@ describe('filters', () => {
   it('each facet narrows a query’s results: kind, tag, day', async () => {
     await withPage({}, async (page) => {
       await openSearch(page, 'en', 'q=go');
+      // A screenful first (each result costs a record to fetch), the rest with "show more" or on scrolling to it.
+      expect(await resultPaths(page)).toHaveLength(8);
+      await page.click('.search-more');
+      await page.waitForSelector('.search-more', { state: 'hidden' });
       const all = await resultPaths(page);
       expect(all.length).toBeGreaterThan(10);
+      expect(new Set(all).size).toBe(all.length);
 
       await openSearch(page, 'en', 'q=go&kind=guide');
       expect(await resultPaths(page)).toEqual(['/en/guides/coreos-vagrant/']);
@@ -550,21 +555,30 @@ function indexBytes(dir: string, pagefindLang: string): number {
     .reduce((sum, file) => sum + statSync(file).size, 0);
 }
 
+/**
+ * What the first query may download, gzip bodies: the goal is 100 KiB for both languages (issue 13); this is the
+ * measured figure (docs/search.md) with a little room, so a change that adds to it shows here.
+ */
+const FIRST_QUERY_BUDGET: Record<Lang, number> = { zh: 107 * 1024, en: 102 * 1024 };
+
 describe('cost', () => {
   it.each([
     ['zh', 'zh-cn', '车轮大战'],
     ['en', 'en', 'wheel battle'],
-  ] as const)('%s: index size on disk and the gzip bytes a first query downloads', async (lang, pagefindLang, q) => {
+  ] as const)('%s: index size on disk and the gzip bytes a first query downloads, within its budget', async (lang, pagefindLang, q) => {
     await withPage({}, async (page) => {
       const client = await page.context().newCDPSession(page);
       await client.send('Network.enable');
       const requests = new Map<string, string>();
+      const fetched: string[] = [];
+      page.on('request', (request) => fetched.push(new URL(request.url()).pathname + new URL(request.url()).search));
       client.on('Network.responseReceived', (event) => requests.set(event.requestId, new URL(event.response.url).pathname));
       await page.goto(`${session.site.url}${lang}/search/`, { waitUntil: 'networkidle' });
       const beforeSearch = new Set(requests.values());
       await searchInPage(page, q);
       await page.waitForLoadState('networkidle');
-      const firstQuery = [...new Set(requests.values())].filter((path) => !beforeSearch.has(path));
+      // The browser's own favicon request lands whenever the tab gets to it; it is no part of the search.
+      const firstQuery = [...new Set(requests.values())].filter((path) => !beforeSearch.has(path) && path !== '/favicon.svg');
       const bytes = firstQuery.reduce((sum, path) => sum + gzipBytes(distDir, path), 0);
       const pageBytes = [...beforeSearch].reduce((sum, path) => sum + gzipBytes(distDir, path), 0);
       const disk = indexBytes(distDir, pagefindLang);
@@ -576,8 +590,15 @@ describe('cost', () => {
       expect(firstQuery.some((path) => path.endsWith('pagefind.js'))).toBe(true);
       expect(firstQuery.some((path) => path.includes(`/${pagefindLang}_`))).toBe(true);
       expect(firstQuery.some((path) => path.includes(pagefindLang === 'en' ? '/zh-cn_' : '/en_'))).toBe(false);
-      // A budget that catches a regression (an index loaded whole, the worker back), not a measurement.
-      expect(bytes).toBeLessThan(200 * 1024);
+      expect(bytes).toBeLessThanOrEqual(FIRST_QUERY_BUDGET[lang]);
+
+      // Every file the page fetched ahead (all at once, when the search started) is one Pagefind used: fetched once,
+      // so Pagefind took the page's copy rather than asking again (and the page asked once, whichever event came first).
+      const ahead = (await page.getAttribute('search-page', 'data-preload'))!.split(' ').map((file) => `/pagefind/${file}`);
+      expect(ahead[0]).toMatch(/^\/pagefind\/pagefind-entry\.json\?ts=[0-9a-f]{8}$/);
+      expect(ahead.some((url) => url.endsWith('.pagefind')) && ahead.some((url) => url.endsWith('.pf_index'))).toBe(true);
+      for (const url of ahead) expect(fetched.filter((seen) => seen === url), url).toHaveLength(1);
+      expect(fetched.filter((url) => url.startsWith('/pagefind/pagefind-entry.json'))).toHaveLength(1);
     });
   });
 });

@@ -329,7 +329,9 @@ describe('the HTML Pagefind is given', () => {
   it('separates block elements, so labels and values do not run together', () => {
     const html = indexableHtml('<article data-pagefind-body><dl><dt>When</dt><dd>Day 1</dd></dl><figure><figcaption>Shell</figcaption><pre>$ mv</pre></figure></article>');
     expect(html).toContain('<dt>When</dt> <dd>Day 1</dd>');
-    expect(html).toContain('</figcaption> <pre>');
+    expect(html).toContain('</figcaption> <pre data-pagefind-ignore>');
+    // The code itself goes in as the words its prose lacks (src/lib/search-code.ts).
+    expect(html).toContain('<span hidden data-pagefind-meta="code:mv"></span>');
   });
 
   it('adds the simplified form of traditional text as hidden metadata, and spaces Han characters', () => {
