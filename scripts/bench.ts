@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- --talks N [--seed 1] [--runs 1] [--json out.json] [--keep] [--no-baseline] [--no-processors]
- *   [--processors-only] [--no-cards] [--no-search] [--search-only [--search-sizes 100,1000]]`
+ * `npm run bench -- --talks N [--seed 1] [--runs 1] [--json out.json] [--keep] [--no-baseline] [--no-starlight]
+ *   [--no-processors] [--processors-only] [--no-cards] [--no-search] [--search-only [--search-sizes 100,1000]]
+ *   [--warm | --warm-only]`
  *
  * Search figures (scripts/bench-search.ts): for this project's own content and for the N-talk build, the bytes and
  * requests of each language's first query and its time to first results under emulated Slow 4G. With --search-only
@@ -13,11 +14,17 @@
  *             then the Pagefind index;
  *   baseline  plain Astro 7 (its default Sätteri Markdown processor, same Shiki themes) rendering the same talk
  *             Markdown in a minimal layout, then Pagefind, in a temporary project that uses this repo's node_modules;
- *   baseline-unified  the same bare project with our unified + remark-gfm processor, to compare the processors.
+ *   baseline-unified  the same bare project with our unified + remark-gfm processor, to compare the processors;
+ *   starlight the Astro Starlight harness of bench/starlight (its own pinned packages, installed there on first use)
+ *             with the same reviews as talk pages plus conference, speaker and tag pages, and its own Pagefind step;
  * and, unless --no-cards, ours twice more for the share cards: without cards (CONFNOTES_SHARE_CARDS=off) and with
  * the cards the first build drew already in its cache (everything else cold);
  * and, in three more child processes, renders every review with one Markdown processor alone (no Astro): ours as
  * configured, unified with remark-gfm only, and Sätteri.
+ *
+ * With --warm (or only that, --warm-only): an author's edit at this size. A cold build, then one review edited and a
+ * second build with the first one's output and Astro cache in place (content data store, share cards), then `astro
+ * dev` on the same content: the time from writing the edit to the dev server answering that page with it.
  *
  * Build and indexing are timed separately: our build runs through a wrapper config that times the Pagefind
  * integration's `astro:build:done` hook (the indexing, src/integrations/pagefind.ts) from inside the build.
@@ -32,6 +39,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { syntheticContent } from './lib/synthetic.ts';
+import { starlightPages } from '../bench/starlight/content.ts';
 import { printSearchFigures, searchFigures, type SearchFigures } from './bench-search.ts';
 
 const projectRoot = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
@@ -46,7 +54,11 @@ interface Measured {
   peakTreeRss: number;
   /** The largest VmHWM (kernel-tracked peak RSS) of any single process in the tree. */
   peakProcessRss: number;
-  /** User + system CPU seconds of the child and every descendant it waited for (GNU time), or NaN without it. */
+  /**
+   * User + system CPU seconds of the child and all its descendants: the larger of GNU time's (the descendants it
+   * waited for) and the sum of every process seen in the tree (/proc, sampled), which also counts a process that is
+   * killed rather than waited for, such as Pagefind's binary.
+   */
   cpuSeconds: number;
   output: string;
 }
@@ -76,6 +88,19 @@ function treeOf(root: number): number[] {
   return tree;
 }
 
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU seconds a process has used so far, itself only (not its children). */
+function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
 function memoryOf(pid: number): { rss: number; hwm: number } {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -102,10 +127,13 @@ function measure(command: string, args: string[], options: { cwd: string; env?: 
     let output = '';
     let peakTreeRss = 0;
     let peakProcessRss = 0;
+    // The last CPU time seen of every process of the tree, by pid (a process's own time only grows).
+    const cpuByPid = new Map<number, number>();
     const sample = () => {
       if (child.pid === undefined) return;
       let sum = 0;
       for (const pid of treeOf(child.pid)) {
+        cpuByPid.set(pid, Math.max(cpuByPid.get(pid) ?? 0, cpuOf(pid)));
         const { rss, hwm } = memoryOf(pid);
         sum += rss;
         peakProcessRss = Math.max(peakProcessRss, hwm);
@@ -128,6 +156,8 @@ function measure(command: string, args: string[], options: { cwd: string; env?: 
         cpuSeconds = user + system;
         rmSync(timeFile, { force: true });
       }
+      const sampled = [...cpuByPid.values()].reduce((sum, value) => sum + value, 0);
+      cpuSeconds = Number.isNaN(cpuSeconds) ? sampled : Math.max(cpuSeconds, sampled);
       resolve({ code: code ?? 1, seconds, peakTreeRss, peakProcessRss, cpuSeconds, output });
     });
   });
@@ -208,12 +238,18 @@ interface BuildReport {
  * Vite bundle, then rendering the pages. The first two "[build] ✓ Completed in" lines are set-up and bundle + pages.
  */
 export function buildPhases(output: string): { setup: number; bundle: number; pages: number } | undefined {
-  const toSeconds = (value: string, unit: string) => Number(value) / (unit === 'ms' ? 1000 : 1);
-  const completed = [...output.matchAll(/\[build\] ✓ Completed in ([\d.]+)(m?s)\./g)].map((match) => toSeconds(match[1], match[2]));
-  const pages = /generating static routes[\s\S]*?✓ Completed in ([\d.]+)(m?s)\./.exec(output);
+  const completed = [...output.matchAll(/\[build\] ✓ Completed in ([^.\n]*(?:\.\d+)?m?s)\./g)].map((match) => logSeconds(match[1]));
+  const pages = /generating static routes[\s\S]*?✓ Completed in ([^.\n]*(?:\.\d+)?m?s)\./.exec(output);
   if (completed.length < 2 || !pages) return undefined;
-  const pageSeconds = toSeconds(pages[1], pages[2]);
+  const pageSeconds = logSeconds(pages[1]);
   return { setup: completed[0], bundle: completed[1] - pageSeconds, pages: pageSeconds };
+}
+
+/** A duration as Astro logs it: "901ms", "13.60s", or "1m 28s" once it passes a minute. */
+export function logSeconds(text: string): number {
+  const match = /^(?:(\d+)m )?([\d.]+)(m?s)$/.exec(text.trim());
+  if (!match) return Number.NaN;
+  return Number(match[1] ?? 0) * 60 + Number(match[2]) / (match[3] === 'ms' ? 1000 : 1);
 }
 
 const fail = (what: string, result: Measured): never => {
@@ -272,15 +308,26 @@ export default { ...config, integrations };
 }
 
 /**
+ * Where our build of a work folder writes: under the project (tests/.tmp/, git-ignored), because Astro keeps its
+ * prerender chunks in the output folder only when that is inside the project, and otherwise in the project's shared
+ * .astro/, where another build of this worktree running at the same time overwrites them.
+ */
+let oursRoot = '';
+let workRoot = '';
+const oursOut = (work: string, name: string) => join(oursRoot, relative(workRoot, work), name);
+
+/**
  * Our build. `variant` measures the share cards: "no-cards" builds with CONFNOTES_SHARE_CARDS=off; "cached-cards"
  * starts from a fresh Astro cache that holds only the cards the plain build of the same run drew (so Markdown is
  * rendered cold as in every other build, and only the cards come from the cache).
  */
-async function buildOurs(work: string, content: string, variant?: 'no-cards' | 'cached-cards'): Promise<BuildReport> {
-  const name = variant ? `ours-${variant}` : 'ours';
-  const out = join(work, name);
-  const cache = join(work, `${name}-cache`);
-  if (variant === 'cached-cards') cpSync(join(work, 'ours-cache', 'share-cards'), join(cache, 'share-cards'), { recursive: true });
+async function buildOurs(work: string, content: string, variant?: 'no-cards' | 'cached-cards', label?: string): Promise<BuildReport> {
+  // A label builds again into the plain build's output and cache folders (the warm rebuild).
+  const folder = variant ? `ours-${variant}` : 'ours';
+  const name = label ?? folder;
+  const out = oursOut(work, folder);
+  const cache = oursOut(work, `${folder}-cache`);
+  if (variant === 'cached-cards') cpSync(join(oursOut(work, 'ours-cache'), 'share-cards'), join(cache, 'share-cards'), { recursive: true });
   const timing = join(work, `${name}-index-seconds`);
   // Astro resolves --config against the project root, so the path is given relative to it.
   const args = ['astro', 'build', '--config', relative(projectRoot, writeTimedConfig(work))];
@@ -401,6 +448,173 @@ async function buildBaseline(work: string, content: string, processor: Processor
     indexInBuild: 0,
     indexedBy: 'the Pagefind Node API',
     dist: distStats(join(dir, 'dist')),
+  };
+}
+
+// ---------- warm rebuild and dev update ----------
+
+/** `astro dev` for the dev-update figure listens here (this bench's ports are 4390-4399). */
+const WARM_DEV_PORT = 4391;
+
+/** The review the warm measurements edit: the first talk's English review, and its page. */
+function editedReview(files: ReadonlyMap<string, string>): { path: string; url: string } {
+  const path = [...files.keys()].filter((key) => /^talks\/[^/]+\/[^/]+\/en\.md$/.test(key)).sort()[0];
+  const [, conference, talk] = path.split('/');
+  return { path, url: `/en/${conference}/${talk}/` };
+}
+
+/** Appends a sentence (with a marker to find on the page) to a review, as an author's edit would. */
+function editReview(content: string, path: string, marker: string): () => void {
+  const file = join(content, path);
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(file, `${original}\nOne more sentence from the author, ${marker}.\n`);
+  return () => writeFileSync(file, original);
+}
+
+interface WarmReport {
+  cold: BuildReport;
+  warm: BuildReport;
+  /** Seconds from writing the edited review to `astro dev` serving the page with the edit; NaN if it never did. */
+  devUpdateSeconds: number;
+  /** Seconds from starting `astro dev` to its first answer for the page. */
+  devStartSeconds: number;
+  edited: string;
+}
+
+/**
+ * An author's edit: a cold build, then one review edited and a second build into the same output folder with the
+ * same Astro cache (its content data store and the share cards in place), then `astro dev` on the same content:
+ * the time from writing the edit to the dev server answering the page with the changed text.
+ */
+async function warmRebuild(work: string, content: string, files: ReadonlyMap<string, string>, port: number): Promise<WarmReport> {
+  const dir = join(work, 'warm');
+  mkdirSync(dir);
+  const edited = editedReview(files);
+  const cold = await buildOurs(dir, content);
+  const restore = editReview(content, edited.path, 'warm-build-marker');
+  let warm: BuildReport;
+  try {
+    warm = await buildOurs(dir, content, undefined, 'ours-warm');
+    const page = join(oursOut(dir, 'ours'), edited.url, 'index.html');
+    if (!readFileSync(page, 'utf8').includes('warm-build-marker')) throw new Error(`the warm build did not update ${edited.url}`);
+  } finally {
+    restore();
+  }
+  const dev = await devUpdate(dir, content, edited, port);
+  return { cold, warm, ...dev, edited: edited.path };
+}
+
+async function devUpdate(work: string, content: string, edited: { path: string; url: string }, port: number) {
+  const child = spawn('npx', ['astro', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: projectRoot,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', CONFNOTES_CONTENT: content, CONFNOTES_CACHE: join(work, 'dev-cache') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}${edited.url}`;
+  const page = async () => {
+    try {
+      const response = await fetch(url);
+      return response.ok ? await response.text() : '';
+    } catch {
+      return '';
+    }
+  };
+  const until = async (test: (html: string) => boolean, limit: number): Promise<number> => {
+    const started = performance.now();
+    while ((performance.now() - started) / 1000 < limit) {
+      if (child.exitCode !== null) throw new Error(`astro dev ended:\n${output.split('\n').slice(-30).join('\n')}`);
+      if (test(await page())) return (performance.now() - started) / 1000;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return Number.NaN;
+  };
+  let undo = () => {};
+  try {
+    const devStartSeconds = await until((html) => html.includes('<html'), 600);
+    if (Number.isNaN(devStartSeconds)) throw new Error(`astro dev never served ${url}:\n${output.split('\n').slice(-30).join('\n')}`);
+    undo = editReview(content, edited.path, 'dev-update-marker');
+    const devUpdateSeconds = await until((html) => html.includes('dev-update-marker'), 120);
+    return { devStartSeconds, devUpdateSeconds };
+  } finally {
+    undo();
+    // The whole group: npx, node and what they started.
+    if (child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+}
+
+function printWarm(report: WarmReport) {
+  const cold = report.cold.build;
+  const warm = report.warm.build;
+  console.log(`\nWarm rebuild (one review edited: ${report.edited}):`);
+  console.log(`  cold build + indexing        ${seconds(cold.seconds)} s wall, ${seconds(cold.cpuSeconds)} s CPU`);
+  console.log(
+    `  warm rebuild, cache in place ${seconds(warm.seconds)} s wall, ${seconds(warm.cpuSeconds)} s CPU (${ratio(warm.seconds, cold.seconds)} of cold wall, ${ratio(warm.cpuSeconds, cold.cpuSeconds)} CPU); indexing ${seconds(report.warm.indexInBuild)} s of it`,
+  );
+  const phases = buildPhases(report.warm.build.output);
+  if (phases) console.log(`    set-up + content sync ${seconds(phases.setup)} s, Vite bundle ${seconds(phases.bundle)} s, rendering pages ${seconds(phases.pages)} s`);
+  console.log(`  astro dev: first answer for the page ${seconds(report.devStartSeconds)} s after start; edit to changed HTML ${seconds(report.devUpdateSeconds)} s`);
+}
+
+// ---------- Astro Starlight ----------
+
+const STARLIGHT = join(projectRoot, 'bench/starlight');
+
+/** Installs the Starlight harness's own pinned packages (bench/starlight/package-lock.json) the first time it runs. */
+async function ensureStarlight(): Promise<void> {
+  const installed = join(STARLIGHT, 'node_modules/@astrojs/starlight/package.json');
+  const wanted = (JSON.parse(readFileSync(join(STARLIGHT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
+  if (existsSync(installed) && JSON.parse(readFileSync(installed, 'utf8')).version === wanted['@astrojs/starlight']) return;
+  console.log(`installing the Starlight harness (@astrojs/starlight ${wanted['@astrojs/starlight']}) into bench/starlight/node_modules`);
+  const result = await measure('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: STARLIGHT });
+  if (result.code !== 0) fail('installing the Starlight harness', result);
+}
+
+/**
+ * The synthetic content as Starlight pages (bench/starlight/content.ts) in the harness's own src/content/docs
+ * (git-ignored, replaced on every run). The harness builds in place, because Astro compiles Starlight's components
+ * from node_modules and does not follow a node_modules symlinked into another folder.
+ */
+function writeStarlight(files: ReadonlyMap<string, string>): void {
+  const docs = join(STARLIGHT, 'src/content/docs');
+  rmSync(docs, { recursive: true, force: true });
+  for (const [path, text] of starlightPages(files)) {
+    mkdirSync(dirname(join(docs, path)), { recursive: true });
+    writeFileSync(join(docs, path), text);
+  }
+}
+
+/** Starlight builds and runs Pagefind in its own build:done hook; its log says how long the index took. */
+export function starlightIndexSeconds(output: string): number {
+  const match = /Finished building search index in ([\d.]+m?s)\./.exec(output);
+  return match ? logSeconds(match[1]) : 0;
+}
+
+async function buildStarlight(work: string, files: ReadonlyMap<string, string>): Promise<BuildReport> {
+  writeStarlight(files);
+  const out = join(work, 'starlight');
+  const build = await measure('npx', ['astro', 'build'], {
+    cwd: STARLIGHT,
+    env: { BENCH_STARLIGHT_OUT: out, BENCH_STARLIGHT_CACHE: join(work, 'starlight-cache') },
+  });
+  if (build.code !== 0) fail('the Starlight build', build);
+  const indexInBuild = starlightIndexSeconds(build.output);
+  return {
+    name: 'starlight',
+    build,
+    index: { code: 0, seconds: indexInBuild, peakTreeRss: 0, peakProcessRss: 0, cpuSeconds: 0, output: '' },
+    indexInBuild,
+    indexedBy: 'Starlight’s Pagefind step (its log)',
+    dist: distStats(out),
   };
 }
 
@@ -531,8 +745,8 @@ const SYNTHETIC_QUERIES = { zh: '性能', en: 'performance' };
 
 /** A plain build of this project for some content into `out` (no timing wrapper), for the search figures. */
 async function buildForSearch(work: string, name: string, content?: string): Promise<string> {
-  const out = join(work, `search-${name}`);
-  const env: Record<string, string> = { CONFNOTES_OUT: out, CONFNOTES_CACHE: join(work, `search-${name}-cache`) };
+  const out = oursOut(work, `search-${name}`);
+  const env: Record<string, string> = { CONFNOTES_OUT: out, CONFNOTES_CACHE: oursOut(work, `search-${name}-cache`) };
   if (content) env.CONFNOTES_CONTENT = content;
   const build = await measure('npx', ['astro', 'build'], { cwd: projectRoot, env });
   if (build.code !== 0) fail(`the ${name} build for search`, build);
@@ -584,6 +798,9 @@ async function main() {
       json: { type: 'string' },
       keep: { type: 'boolean', default: false },
       'no-baseline': { type: 'boolean', default: false },
+      'no-starlight': { type: 'boolean', default: false },
+      warm: { type: 'boolean', default: false },
+      'warm-only': { type: 'boolean', default: false },
       'no-processors': { type: 'boolean', default: false },
       'processors-only': { type: 'boolean', default: false },
       'no-cards': { type: 'boolean', default: false },
@@ -599,6 +816,9 @@ async function main() {
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive whole number');
 
   const work = mkdtempSync(join(tmpdir(), 'confnotes-bench-'));
+  mkdirSync(join(projectRoot, 'tests/.tmp'), { recursive: true });
+  workRoot = work;
+  oursRoot = mkdtempSync(join(projectRoot, 'tests/.tmp/bench-'));
   if (values['search-only']) {
     const sizes = values['search-sizes'].split(',').map(Number);
     if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error('--search-sizes must be whole numbers, e.g. 100,1000');
@@ -606,8 +826,8 @@ async function main() {
     try {
       await searchOnly(work, sizes, seed);
     } finally {
-      if (values.keep) console.log(`kept ${work}`);
-      else rmSync(work, { recursive: true, force: true });
+      if (values.keep) console.log(`kept ${work} and ${oursRoot}`);
+      else for (const dir of [work, oursRoot]) rmSync(dir, { recursive: true, force: true });
     }
     return;
   }
@@ -626,8 +846,12 @@ async function main() {
   const oursCachedCards: BuildReport[] = [];
   const baseline: BuildReport[] = [];
   const baselineUnified: BuildReport[] = [];
+  const starlight: BuildReport[] = [];
+  const coldRuns = values['processors-only'] || values['warm-only'] ? 0 : runs;
+  const withStarlight = !values['no-starlight'] && coldRuns > 0;
   try {
-    for (let run = 1; run <= (values['processors-only'] ? 0 : runs); run++) {
+    if (withStarlight) await ensureStarlight();
+    for (let run = 1; run <= coldRuns; run++) {
       // Fresh output and cache folders for every run: every build is a cold build.
       const runDir = join(work, `run-${run}`);
       mkdirSync(runDir);
@@ -645,14 +869,20 @@ async function main() {
         process.stdout.write(', baseline-unified');
         baselineUnified.push(await buildBaseline(runDir, content, 'unified'));
       }
+      if (withStarlight) {
+        process.stdout.write(', starlight');
+        starlight.push(await buildStarlight(runDir, files));
+      }
       process.stdout.write('\n');
     }
+    console.log(`load average ${loadavg().map((value) => value.toFixed(2)).join(', ')} after the builds`);
     if (!values['no-search'] && ours.length > 0) {
       printSearchFigures('this project’s content', await searchFigures(await buildForSearch(work, 'site'), SITE_QUERIES));
-      printSearchFigures(`${talks} synthetic talks per language (ours, last run)`, await searchFigures(join(work, `run-${runs}`, 'ours'), SYNTHETIC_QUERIES));
+      printSearchFigures(`${talks} synthetic talks per language (ours, last run)`, await searchFigures(oursOut(join(work, `run-${runs}`), 'ours'), SYNTHETIC_QUERIES));
     }
+    const warm = values.warm || values['warm-only'] ? await warmRebuild(work, content, files, WARM_DEV_PORT) : undefined;
     let processors: RenderReport[] = [];
-    if (!values['no-processors']) {
+    if (!values['no-processors'] && !values['warm-only']) {
       const dir = work;
       writeRenderScript(dir);
       processors = [
@@ -662,10 +892,14 @@ async function main() {
       ];
     }
 
-    const rows = ours.length ? [summarize(ours), ...(baseline.length ? [summarize(baseline), summarize(baselineUnified)] : [])] : [];
-    const [our, base, unifiedBase] = rows;
+    const rows = ours.length ? [ours, baseline, baselineUnified, starlight].filter((runs) => runs.length > 0).map(summarize) : [];
+    const [our] = rows;
+    const others = rows.slice(1);
+    const base = rows.find((row) => row.name === 'baseline');
+    const unifiedBase = rows.find((row) => row.name === 'baseline-unified');
     if (our) printTable();
     if (oursNoCards.length > 0) printCards();
+    if (warm) printWarm(warm);
 
     /** Share cards: what drawing them costs cold, and what a build whose cards are cached costs over one without. */
     function printCards() {
@@ -703,15 +937,14 @@ async function main() {
         ['talk page bytes, gzip', (row) => bytes(row.talkGzip), (row) => row.talkGzip],
         ['largest page bytes', (row) => bytes(row.largestPage.bytes)],
       ];
-      const header =
-        rows.map((row) => row.name.padStart(18)).join('') + (base ? ['ours/baseline', 'ours/unified'].map((h) => h.padStart(14)).join('') : '');
+      const header = rows.map((row) => row.name.padStart(18)).join('') + others.map((other) => `ours/${other.name.replace('baseline-', '')}`.padStart(16)).join('');
       console.log(`\n${''.padEnd(26)}${header}`);
       for (const [label, cell, compare] of table) {
-        const ratios = base ? [base, unifiedBase].map((other) => (compare ? ratio(compare(our), compare(other)) : '').padStart(14)).join('') : '';
+        const ratios = others.map((other) => (compare ? ratio(compare(our), compare(other)) : '').padStart(16)).join('');
         console.log(`${label.padEnd(26)}${rows.map((row) => cell(row).padStart(18)).join('')}${ratios}`);
       }
       console.log(`largest page of ours: ${our.largestPage.path}`);
-      console.log(`indexing of ours measured by ${our.indexedBy}`);
+      for (const row of rows) if (row.indexedBy) console.log(`indexing of ${row.name} measured by ${row.indexedBy}`);
     }
 
     const [oursAlone, bareAlone, satteriAlone] = processors;
@@ -750,6 +983,13 @@ async function main() {
             rows,
             cards: oursNoCards.length > 0 ? { cold: summarize(ours), none: summarize(oursNoCards), cached: summarize(oursCachedCards) } : undefined,
             processors,
+            warm: warm && {
+              edited: warm.edited,
+              cold: { seconds: warm.cold.build.seconds, cpuSeconds: warm.cold.build.cpuSeconds },
+              warm: { seconds: warm.warm.build.seconds, cpuSeconds: warm.warm.build.cpuSeconds, indexSeconds: warm.warm.indexInBuild },
+              devStartSeconds: warm.devStartSeconds,
+              devUpdateSeconds: warm.devUpdateSeconds,
+            },
           },
           null,
           2,
@@ -758,8 +998,8 @@ async function main() {
       console.log(`\nwrote ${values.json}`);
     }
   } finally {
-    if (values.keep) console.log(`kept ${work}`);
-    else rmSync(work, { recursive: true, force: true });
+    if (values.keep) console.log(`kept ${work} and ${oursRoot}`);
+    else for (const dir of [work, oursRoot]) rmSync(dir, { recursive: true, force: true });
   }
 }
 

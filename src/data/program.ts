@@ -8,7 +8,23 @@ import { icalendar } from '../lib/calendar.ts';
 import { c3vocSchedule, frabScheduleXml } from '../lib/schedule-data.ts';
 import { useTranslations } from '../lib/i18n.ts';
 
-export function programFor(site: Site, conferenceId: string, lang: Lang, base: string, origin: string) {
+const programs = new WeakMap<Site, Map<string, Program>>();
+type Program = ReturnType<typeof computeProgram>;
+
+/**
+ * The program of a conference in a language, worked out once per build: every talk's own calendar is written from
+ * it, so computing it per calendar did the conference's work once for each of its talks.
+ */
+export function programFor(site: Site, conferenceId: string, lang: Lang, base: string, origin: string): Program {
+  let ofSite = programs.get(site);
+  if (!ofSite) programs.set(site, (ofSite = new Map()));
+  const key = JSON.stringify([conferenceId, lang, base, origin]);
+  let program = ofSite.get(key);
+  if (!program) ofSite.set(key, (program = computeProgram(site, conferenceId, lang, base, origin)));
+  return program;
+}
+
+function computeProgram(site: Site, conferenceId: string, lang: Lang, base: string, origin: string) {
   const conference = site.conferences.find((entry) => entry.id === conferenceId)!;
   const sessions = programOf({
     conference,

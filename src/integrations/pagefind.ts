@@ -133,17 +133,8 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
           if (created.errors.length > 0 || !created.index) throw new PagefindError('starting', created.errors);
           const index = created.index;
           const perLanguage = new Map<string, number>();
-          const built = htmlFiles(outDir, bundle)
-            .sort()
-            .map((file) => ({ file, html: readFileSync(file, 'utf8') }));
-          const pages = built
-            .filter(({ html }) => html.includes('data-pagefind-body'))
-            .map(({ file, html }) => ({ url: standsFor(html) ?? pageUrl(base, relative(outDir, file)), html }));
           const hanCharacters = new Set<string>();
-          // Several pages in flight to the binary at once (one round trip per page was most of the indexing time on
-          // large archives); each batch is sent in page order.
-          for (let start = 0; start < pages.length; start += INDEX_BATCH) {
-            const batch = pages.slice(start, start + INDEX_BATCH);
+          const send = async (batch: Array<{ url: string; html: string }>) => {
             const results = await Promise.all(
               batch.map(({ url, html }) => {
                 for (const char of visibleText(html).match(/\p{Script=Han}/gu) ?? []) hanCharacters.add(char);
@@ -155,12 +146,28 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
               const lang = /<html[^>]*\slang="([^"]+)"/.exec(batch[i].html)?.[1]?.toLowerCase() ?? 'unknown';
               perLanguage.set(lang, (perLanguage.get(lang) ?? 0) + 1);
             });
+          };
+          // Several pages in flight to the binary at once (one round trip per page was most of the indexing time on
+          // large archives), sent in page order. Pages are read a batch at a time: holding every page's HTML until
+          // the end took about a gigabyte at 10,000 talks per language.
+          let batch: Array<{ url: string; html: string }> = [];
+          const searchPages: Array<{ file: string; html: string }> = [];
+          for (const file of htmlFiles(outDir, bundle).sort()) {
+            const html = readFileSync(file, 'utf8');
+            if (html.includes('<search-page')) searchPages.push({ file, html });
+            if (!html.includes('data-pagefind-body')) continue;
+            batch.push({ url: standsFor(html) ?? pageUrl(base, relative(outDir, file)), html });
+            if (batch.length === INDEX_BATCH) {
+              await send(batch);
+              batch = [];
+            }
           }
+          if (batch.length > 0) await send(batch);
           if (perLanguage.size === 0) throw new PagefindError('indexing', ['no page has data-pagefind-body']);
           const written = await index.writeFiles({ outputPath: bundle });
           if (written.errors.length > 0) throw new PagefindError('writing the index', written.errors);
           for (const name of readdirSync(bundle)) if (UNUSED.test(name)) rmSync(join(bundle, name));
-          await finishSearchBundle(bundle, built.filter(({ html }) => html.includes('<search-page')), cache);
+          await finishSearchBundle(bundle, searchPages, cache);
           writeFileSync(join(outDir, FOLD_FILE), JSON.stringify(foldPairs(foldTable(hanCharacters))));
           const size = folderSize(bundle);
           const counts = [...perLanguage].map(([lang, count]) => `${lang} ${count}`).join(', ');

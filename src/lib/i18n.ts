@@ -501,15 +501,26 @@ const pluralForms: Record<Lang, Partial<Record<UiKey, Partial<Record<Intl.LDMLPl
   },
 };
 
-/** The translator for one language: t('conf.day', { n: 2 }) → "第 2 天" / "Day 2"; a numeric `n` picks the plural form. */
-export function useTranslations(lang: Lang) {
+type Translator = (key: UiKey, values?: Record<string, string | number>) => string;
+const translators = new Map<Lang, Translator>();
+
+/**
+ * The translator for one language: t('conf.day', { n: 2 }) → "第 2 天" / "Day 2"; a numeric `n` picks the plural form.
+ * One per language for the whole build: pages and components ask for it thousands of times, and setting up its
+ * Intl.PluralRules each time showed in build profiles.
+ */
+export function useTranslations(lang: Lang): Translator {
+  const known = translators.get(lang);
+  if (known) return known;
   const dictionary = dictionaries[lang];
   const rules = new Intl.PluralRules(htmlLang[lang]);
-  return (key: UiKey, values: Record<string, string | number> = {}): string => {
+  const translate: Translator = (key, values = {}) => {
     const forms = pluralForms[lang][key];
     const template = (forms && typeof values.n === 'number' && forms[rules.select(values.n)]) || dictionary[key];
     return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
   };
+  translators.set(lang, translate);
+  return translate;
 }
 
 /** The value of the HTML `lang` attribute and of `hreflang` for each content language. */

@@ -56,27 +56,95 @@ export interface RelatedTalk {
 }
 
 /**
+ * The archive prepared once for relatedTalks: the talks in tie-break order (conference id, then schedule, then talk
+ * id), and for each speaker and tag the positions of the talks naming it in that order, once per mention.
+ */
+interface RelatedIndex {
+  ordered: Entry<Talk>[];
+  bySpeaker: Map<string, number[]>;
+  byTag: Map<string, number[]>;
+  /** Answers already given, per talk and limit: every talk page asks in both languages. */
+  answers: WeakMap<Entry<Talk>, Map<number, RelatedTalk[]>>;
+  /** Scratch counts per position, all zero between calls. */
+  people: Int32Array;
+  topics: Int32Array;
+}
+
+const relatedIndexes = new WeakMap<readonly Entry<Talk>[], RelatedIndex>();
+
+function relatedIndex(talks: readonly Entry<Talk>[]): RelatedIndex {
+  let index = relatedIndexes.get(talks);
+  if (index) return index;
+  const ordered = [...talks].sort((a, b) => a.data.conference.localeCompare(b.data.conference) || bySchedule(a.data, b.data) || a.id.localeCompare(b.id));
+  const bySpeaker = new Map<string, number[]>();
+  const byTag = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, position: number) => {
+    const list = map.get(key);
+    if (list) list.push(position);
+    else map.set(key, [position]);
+  };
+  ordered.forEach((talk, position) => {
+    for (const id of talk.data.speakers) add(bySpeaker, id, position);
+    for (const id of talk.data.tags) add(byTag, id, position);
+  });
+  index = { ordered, bySpeaker, byTag, answers: new WeakMap(), people: new Int32Array(ordered.length), topics: new Int32Array(ordered.length) };
+  relatedIndexes.set(talks, index);
+  return index;
+}
+
+/**
  * Talks to read next: those sharing a speaker come first, then those sharing more tags; ties in schedule order.
  * Previous and next in the schedule are linked separately, so only topic and people count here.
+ * Only talks that share something are looked at (through the archive's speaker and tag lists, built once), keeping
+ * the best `limit`; sorting the whole archive for every talk page made the build grow with talks².
  */
 export function relatedTalks(talks: readonly Entry<Talk>[], talk: Entry<Talk>, limit = 4): RelatedTalk[] {
-  return talks
-    .filter((other) => other.id !== talk.id || other.data.conference !== talk.data.conference)
-    .map((other) => ({
+  if (limit <= 0) return [];
+  const index = relatedIndex(talks);
+  let answers = index.answers.get(talk);
+  if (!answers) index.answers.set(talk, (answers = new Map()));
+  const known = answers.get(limit);
+  if (known) return known;
+  const { speakers, tags } = talk.data;
+  // How many of this talk's speakers and tags each other talk names (counted as `filter(includes)` would).
+  const { people, topics } = index;
+  const touched: number[] = [];
+  const count = (lists: Map<string, number[]>, ids: readonly string[], counts: Int32Array) => {
+    for (const id of new Set(ids)) {
+      for (const position of lists.get(id) ?? []) {
+        if (people[position] === 0 && topics[position] === 0) touched.push(position);
+        counts[position]++;
+      }
+    }
+  };
+  count(index.bySpeaker, speakers, people);
+  count(index.byTag, tags, topics);
+  // Best first: more people, then more topics, then earlier in tie-break order.
+  const best: Array<{ position: number; people: number; topics: number }> = [];
+  for (const position of touched) {
+    const candidate = { position, people: people[position], topics: topics[position] };
+    people[position] = 0;
+    topics[position] = 0;
+    const other = index.ordered[position];
+    if (other.id === talk.id && other.data.conference === talk.data.conference) continue;
+    const ahead = (than: (typeof best)[number]) =>
+      candidate.people - than.people || candidate.topics - than.topics || than.position - candidate.position;
+    if (best.length === limit && ahead(best[limit - 1]) <= 0) continue;
+    let at = best.length;
+    while (at > 0 && ahead(best[at - 1]) > 0) at--;
+    best.splice(at, 0, candidate);
+    if (best.length > limit) best.pop();
+  }
+  const related = best.map(({ position }) => {
+    const other = index.ordered[position];
+    return {
       talk: other,
-      sharedSpeakers: other.data.speakers.filter((id) => talk.data.speakers.includes(id)),
-      sharedTags: other.data.tags.filter((id) => talk.data.tags.includes(id)),
-    }))
-    .filter((entry) => entry.sharedSpeakers.length > 0 || entry.sharedTags.length > 0)
-    .sort(
-      (a, b) =>
-        b.sharedSpeakers.length - a.sharedSpeakers.length ||
-        b.sharedTags.length - a.sharedTags.length ||
-        a.talk.data.conference.localeCompare(b.talk.data.conference) ||
-        bySchedule(a.talk.data, b.talk.data) ||
-        a.talk.id.localeCompare(b.talk.id),
-    )
-    .slice(0, limit);
+      sharedSpeakers: other.data.speakers.filter((id) => speakers.includes(id)),
+      sharedTags: other.data.tags.filter((id) => tags.includes(id)),
+    };
+  });
+  answers.set(limit, related);
+  return related;
 }
 
 /** A heading's id for a piece of template text (day headings and the like); Markdown headings get theirs from Astro. */

@@ -12,8 +12,25 @@ export interface Entry<T> {
   data: T;
 }
 
+const talksByConference = new WeakMap<readonly Entry<Talk>[], Map<string, Entry<Talk>[]>>();
+
+/**
+ * The talks of a conference in schedule order. Every talk page, calendar and card asks, so the archive is grouped by
+ * conference once per list of talks (filtering the whole archive each time grew the build as talks²).
+ */
 export function talksOfConference(talks: readonly Entry<Talk>[], conference: string): Entry<Talk>[] {
-  return talks.filter((talk) => talk.data.conference === conference).sort((a, b) => bySchedule(a.data, b.data) || a.id.localeCompare(b.id));
+  let groups = talksByConference.get(talks);
+  if (!groups) {
+    groups = new Map();
+    for (const talk of talks) {
+      const group = groups.get(talk.data.conference);
+      if (group) group.push(talk);
+      else groups.set(talk.data.conference, [talk]);
+    }
+    for (const group of groups.values()) group.sort((a, b) => bySchedule(a.data, b.data) || a.id.localeCompare(b.id));
+    talksByConference.set(talks, groups);
+  }
+  return [...(groups.get(conference) ?? [])];
 }
 
 /** Every talk of the archive in schedule order: conferences by start date, then day and time. */

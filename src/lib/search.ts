@@ -316,8 +316,11 @@ export function spaceHanInHtml(html: string): string {
     i = j + 1;
     const raw = /^<(script|style)\b/i.exec(tag);
     if (raw && !tag.endsWith('/>')) {
-      const close = html.toLowerCase().indexOf(`</${raw[1].toLowerCase()}`, i);
-      const stop = close === -1 ? html.length : close;
+      // A case-insensitive search from here on (lowercasing the whole page for every script was most of the cost).
+      const closing = new RegExp(`</${raw[1]}`, 'gi');
+      closing.lastIndex = i;
+      const close = closing.exec(html)?.index;
+      const stop = close ?? html.length;
       out += html.slice(i, stop);
       i = stop;
     }

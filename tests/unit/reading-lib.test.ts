@@ -8,6 +8,7 @@ import type { Root } from 'hast';
 import { otherTitle, relatedTalks, sectionOf, tableOfContents } from '../../src/lib/layout.ts';
 import { rehypeAsides, rehypeHeadingAnchors } from '../../src/lib/rehype-reading.ts';
 import type { Talk } from '../../src/lib/schema.ts';
+import { random } from '../../scripts/lib/synthetic.ts';
 
 describe('sectionOf', () => {
   it.each([
@@ -46,6 +47,45 @@ describe('relatedTalks', () => {
     expect(relatedTalks(all, all[0]).map((entry) => entry.talk.id)).toEqual(['same-speaker', 'two-tags', 'one-tag']);
     expect(relatedTalks(all, all[0], 2)).toHaveLength(2);
     expect(relatedTalks(all, all[0])[1].sharedTags).toEqual(['go', 'gc']);
+  });
+
+  it('gives what sorting every related talk gives, on a random archive with repeated ids, speakers and tags', () => {
+    // The rule spelled out as a plain sort: the index-based version must pick exactly these, in this order.
+    const bySorting = (talks: typeof all, of: (typeof all)[number], limit: number) =>
+      talks
+        .filter((other) => other.id !== of.id || other.data.conference !== of.data.conference)
+        .map((other) => ({
+          talk: other,
+          sharedSpeakers: other.data.speakers.filter((id) => of.data.speakers.includes(id)),
+          sharedTags: other.data.tags.filter((id) => of.data.tags.includes(id)),
+        }))
+        .filter((entry) => entry.sharedSpeakers.length > 0 || entry.sharedTags.length > 0)
+        .sort(
+          (a, b) =>
+            b.sharedSpeakers.length - a.sharedSpeakers.length ||
+            b.sharedTags.length - a.sharedTags.length ||
+            a.talk.data.conference.localeCompare(b.talk.data.conference) ||
+            a.talk.data.day - b.talk.data.day ||
+            a.talk.data.start.localeCompare(b.talk.data.start) ||
+            a.talk.id.localeCompare(b.talk.id),
+        )
+        .slice(0, limit);
+    const next = random(7);
+    const pick = (n: number) => Math.floor(next() * n);
+    const archive = Array.from({ length: 300 }, (_, i) => ({
+      id: `talk-${i % 120}`,
+      data: {
+        conference: `conf-${pick(15)}`,
+        day: 1 + pick(2),
+        start: `${10 + pick(3)}:00`,
+        end: '13:00',
+        speakers: Array.from({ length: 1 + pick(2) }, () => `s${pick(25)}`),
+        tags: Array.from({ length: 1 + pick(4) }, () => `t${Math.floor(8 * next() ** 2)}`),
+      } as unknown as Talk,
+    }));
+    for (const limit of [1, 4, 7]) {
+      for (const one of archive) expect(relatedTalks(archive, one, limit)).toEqual(bySorting(archive, one, limit));
+    }
   });
 });
 
