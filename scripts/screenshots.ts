@@ -41,24 +41,29 @@ const launch = () =>
   });
 
 const out = join(projectRoot, 'docs', 'screenshots');
-rmSync(out, { recursive: true, force: true });
+const only = process.argv.slice(2);
+const samples = samplePages(distDir).filter((entry) => only.length === 0 || only.includes(entry.template));
+/** A sample's file name, without width and theme: "talk-en", "404-zh". */
+const stem = (label: string) => label.replace(/[ ()]+/g, '-').replace(/-$/, '');
+// Remake the folder, or only the named templates' files in it.
+if (only.length === 0) rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
+for (const file of readdirSync(out)) if (samples.some((sample) => file.startsWith(`${stem(sample.label)}-`) && /^\d/.test(file.slice(stem(sample.label).length + 1)))) rmSync(join(out, file));
 const WIDTHS = [
   { width: 390, height: 844, clip: 1800 },
   { width: 1280, height: 800, clip: 1400 },
 ];
-const only = process.argv.slice(2);
 let warned = false;
 const [browser, site] = await Promise.all([launch(), serve(distDir)]);
 try {
-  for (const sample of samplePages(distDir).filter((entry) => only.length === 0 || only.includes(entry.template))) {
+  for (const sample of samples) {
     for (const { width, height, clip } of WIDTHS) {
       for (const colorScheme of ['light', 'dark'] as const) {
         const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion: 'reduce' });
         const page = await context.newPage();
         await page.goto(site.url.replace(/\/$/, '') + sample.path, { waitUntil: 'networkidle' });
         const full = await page.evaluate(() => document.documentElement.scrollHeight);
-        const name = `${sample.label.replace(/[ ()]+/g, '-').replace(/-$/, '')}-${width}-${colorScheme}.png`;
+        const name = `${stem(sample.label)}-${width}-${colorScheme}.png`;
         const file = join(out, name);
         await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(full, clip) } });
         try {

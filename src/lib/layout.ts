@@ -152,3 +152,22 @@ export const dayAnchor = (day: number): string => `day-${day}`;
 
 /** The language a page's other official title is in. */
 export const otherTitleLang = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');
+
+/**
+ * The line under a talk page's h1 (the title in the page's language, shown once): the other language's title when
+ * it differs, labeled by which of the two is official. `otherOfficial`: both are; `otherOurs`: the other is our
+ * translation; `headingOurs`: the heading is ours and the other is the official one.
+ */
+export interface OtherTitle {
+  title: string;
+  lang: Lang;
+  label: 'talk.otherOfficial' | 'talk.otherOurs' | 'talk.headingOurs';
+}
+
+export function otherTitle(talk: Pick<Talk, 'title' | 'translatedTitle'>, lang: Lang): OtherTitle | undefined {
+  const other = otherTitleLang(lang);
+  const title = talk.title[other];
+  if (title === talk.title[lang]) return undefined;
+  const label = talk.translatedTitle.includes(other) ? 'talk.otherOurs' : talk.translatedTitle.includes(lang) ? 'talk.headingOurs' : 'talk.otherOfficial';
+  return { title, lang: other, label };
+}

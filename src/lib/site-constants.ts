@@ -17,4 +17,6 @@ export const searchBundleUrl = (base: string): string => `${base.endsWith('/') ?
 
 /** The Han-character test: any character of the Han script (CJK ideographs in every block, 〇, 々). */
 export const HAN_SOURCE = String.raw`\p{Script=Han}`;
-export const HAN = new RegExp(HAN_SOURCE, 'u');
+// Pure: a bundle that imports this file for another constant (the theme select's) leaves the regex out, so no page
+// compiles it on load.
+export const HAN = /* @__PURE__ */ new RegExp(HAN_SOURCE, 'u');

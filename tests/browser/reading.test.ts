@@ -6,13 +6,16 @@
  *   where it has fewer there is none;
  * - every page below home has breadcrumbs that start at home and end at the page itself;
  * - the header search box shows results under itself as the reader types, without leaving the page, and the keys
- *   work: ↓ moves into the results, Escape closes them, Enter in the box goes to the search page.
+ *   work: ↓ moves into the results, Escape closes them, Enter in the box goes to the search page;
+ * - on a 390×844 phone every talk page, in both languages, starts its review on the first screen: the title once,
+ *   the other language's title under it, the facts compact enough that the review's first paragraph begins above
+ *   844 px (light theme, default fonts).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserAndSite, withContextPage } from '../support/browser.ts';
-import { distDir } from '../support/dist.ts';
-import { samplePages } from '../support/templates.ts';
+import { distDir, htmlPages } from '../support/dist.ts';
+import { samplePages, templateOf } from '../support/templates.ts';
 
 const samples = samplePages(distDir);
 const session = useBrowserAndSite();
@@ -116,6 +119,30 @@ describe('"On this page"', () => {
       const third = await page.locator('main .content h2').nth(2).getAttribute('id');
       await page.locator(`[id="${third}"]`).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
       await expect.poll(() => page.locator('nav.toc a[aria-current="true"]').getAttribute('href')).toBe(`#${third}`);
+    });
+  });
+});
+
+describe('a talk page on a 390 × 844 phone', () => {
+  const talks = htmlPages(distDir).filter((path) => templateOf(path) === 'talk');
+  it('there are talk pages in both languages', () => {
+    expect(talks.filter((path) => path.startsWith('/zh/')).length).toBeGreaterThan(0);
+    expect(talks.filter((path) => path.startsWith('/en/')).length).toBe(talks.filter((path) => path.startsWith('/zh/')).length);
+  });
+  it('starts the review on the first screen of every talk page, in both languages', async () => {
+    await withContextPage(session.browser, { viewport: { width: 390, height: 844 }, colorScheme: 'light' }, async (page) => {
+      const late: string[] = [];
+      for (const path of talks) {
+        await page.goto(url(path), { waitUntil: 'load' });
+        const { review, titles } = await page.evaluate(() => ({
+          review: document.querySelector('section.review p')?.getBoundingClientRect().top ?? Infinity,
+          // The page's title is written once in the header of the page: as its h1.
+          titles: document.querySelectorAll('main h1').length,
+        }));
+        expect(titles, path).toBe(1);
+        if (!(review < 844)) late.push(`${path}: the review's first paragraph starts at ${Math.round(review)} px`);
+      }
+      expect(late).toEqual([]);
     });
   });
 });

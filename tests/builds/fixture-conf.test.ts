@@ -71,7 +71,9 @@ describe('the fixture conference', () => {
       const $ = at(`/${lang}/${CONF}/`);
       expect($('html').attr('lang')).toBe(htmlLang);
       expect($('section.day')).toHaveLength(2);
-      expect($('section.day h3').first().text()).toContain(dayOne);
+      // Each day is a section headed by an h2; its talks are h3 below it.
+      expect($('section.day h2').first().text()).toContain(dayOne);
+      expect($('section.day li.talk h3')).toHaveLength(6);
       expect($('li.talk')).toHaveLength(6);
       // The conference's own offset (+02:00), not the real content's.
       expect($('time[datetime="2031-05-10T09:00+02:00"]').length).toBeGreaterThan(0);

@@ -42,13 +42,15 @@ describe('a conference with rooms, named days and kinds', () => {
 
   it('names its days and keeps parallel talks side by side, each with its room', () => {
     const en = at(`/en/${CONF}/`);
-    expect(en('section.day > h3').map((_, h) => en(h).text().trim()).get()).toEqual([
+    expect(en('section.day > .heading > h2').map((_, h) => en(h).text().trim()).get()).toEqual([
       'Training day · September 15, 2031',
       'Conference day 1 · September 16, 2031',
       'Conference day 2 · September 17, 2031',
     ]);
     const zh = at(`/zh/${CONF}/`);
-    expect(zh('section.day > h3').first().text().trim()).toBe('培训日 · 2031 年 9 月 15 日');
+    expect(zh('section.day > .heading > h2').first().text().trim()).toBe('培训日 · 2031 年 9 月 15 日');
+    // Talk titles are one level below their day.
+    expect(en('section.day li.talk h3')).toHaveLength(TALKS.length);
     // The two 10:30 talks form one row, in the conference's room order.
     const row = en('li.parallel').filter((_, li) => en(li).find('a[href$="/parsing-xml/"]').length > 0);
     expect(row).toHaveLength(1);
@@ -89,15 +91,17 @@ describe('a conference with rooms, named days and kinds', () => {
   });
 
   it('does not call a title we translated official', () => {
+    // The title once (the h1), the other language's under it, labeled official or ours.
     const zh = at(`/zh/${CONF}/go-from-zero/`);
-    const term = (text: string) => zh('dl.facts dt').filter((_, dt) => zh(dt).text() === text);
-    expect(term('官方标题')).toHaveLength(1);
-    expect(term('官方标题').next('dd').text()).toBe('英文：Go from zero');
-    expect(term('本站译名').next('dd').text()).toBe('从零开始学 Go');
-    expect(zh('.official-titles').text()).not.toContain('从零开始学 Go');
+    expect(zh('h1').text()).toBe('从零开始学 Go');
+    expect(zh('.other-title').text()).toBe('本站译名，英文官方标题：Go from zero');
+    expect(zh('.other-title').attr('data-official')).toBe('');
+    expect(zh('article').text().match(/从零开始学 Go/g)).toHaveLength(1);
     const en = at(`/en/${CONF}/go-from-zero/`);
-    expect(en('.official-titles').text()).toBe('English: Go from zero');
-    expect(en('.translated-title span').attr('lang')).toBe('zh-CN');
+    expect(en('h1').text()).toBe('Go from zero');
+    expect(en('.other-title').text()).toBe('Our Chinese translation: 从零开始学 Go');
+    expect(en('.other-title').attr('data-official')).toBeUndefined();
+    expect(en('.other-title [lang]').attr('lang')).toBe('zh-CN');
   });
 
   it('labels times with the conference\'s zone', () => {

@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import type { Root } from 'hast';
-import { relatedTalks, sectionOf, tableOfContents } from '../../src/lib/layout.ts';
+import { otherTitle, relatedTalks, sectionOf, tableOfContents } from '../../src/lib/layout.ts';
 import { rehypeAsides, rehypeHeadingAnchors } from '../../src/lib/rehype-reading.ts';
 import type { Talk } from '../../src/lib/schema.ts';
 import { random } from '../../scripts/lib/synthetic.ts';
@@ -102,6 +102,19 @@ const render = async (markdown: string, path: string) =>
       .use(rehypeStringify)
       .process({ value: markdown, path }),
   );
+
+describe('otherTitle', () => {
+  const titles = (zh: string, en: string, translatedTitle: Array<'zh' | 'en'> = []) => ({ title: { zh, en }, translatedTitle });
+  it('gives the other language\'s title, labeled by which one is official', () => {
+    expect(otherTitle(titles('Go在分布式数据库中的应用', 'Distributed Database System in Go'), 'zh')).toEqual({ title: 'Distributed Database System in Go', lang: 'en', label: 'talk.otherOfficial' });
+    expect(otherTitle(titles('从零开始学 Go', 'Go from zero', ['zh']), 'en')).toEqual({ title: '从零开始学 Go', lang: 'zh', label: 'talk.otherOurs' });
+    expect(otherTitle(titles('从零开始学 Go', 'Go from zero', ['zh']), 'zh')).toEqual({ title: 'Go from zero', lang: 'en', label: 'talk.headingOurs' });
+  });
+  it('gives nothing when both languages use the same title', () => {
+    expect(otherTitle(titles('How to Write high performance application', 'How to Write high performance application'), 'zh')).toBeUndefined();
+    expect(otherTitle(titles('数据管道的十年', '数据管道的十年', ['en']), 'en')).toBeUndefined();
+  });
+});
 
 describe('rehype-reading', () => {
   it('turns a blockquote that opens with a bold label into a labelled aside, in the page language', async () => {
