@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep, isAbsolute } from 'node:path';
 import chardet from 'chardet';
+import { processState } from './process-state.ts';
 
 /** Whether `path` is `root` or lies below it (both absolute, already real). */
 export const isInside = (root: string, path: string): boolean => {
@@ -59,12 +60,10 @@ interface CachedBytes {
  * size stay the same. An embedded file is read by the content check (is it UTF-8?), by the page of each language that
  * embeds it, by its Markdown twin and by its download; with this it is read from disk once per build, and again
  * under `astro dev` only after it changed.
- * Why a global rather than a module variable: the check and the Markdown plugins run in modules loaded with
- * astro.config.mjs, the download route and the twins in modules that Vite loads for the pages, and each loading has
- * its own copy of this module. All run in one process, so they share `globalThis`.
+ * Process state (src/lib/process-state.ts): the check and the Markdown plugins run in modules loaded with
+ * astro.config.mjs, the download route and the twins in modules that Vite loads for the pages.
  */
-const BYTES_CACHE = Symbol.for('confnotes.content-file-bytes');
-const bytesCache = ((globalThis as { [BYTES_CACHE]?: Map<string, CachedBytes> })[BYTES_CACHE] ??= new Map());
+const bytesCache = processState('content-file-bytes', () => new Map<string, CachedBytes>());
 
 /** Reads a file that must stay inside the content root; throws one line when it may not be read. */
 export function readInsideRoot(root: string, path: string): Buffer<ArrayBuffer> {

@@ -4,23 +4,20 @@
  * and when it finds no mistake it offers what it read here; each loader (src/lib/content-loader.ts) then takes its
  * own kinds' entries instead of reading the disk again.
  *
- * Why a global rather than a module variable: the integration is loaded with astro.config.mjs, while
- * src/content.config.ts (and the loaders it imports) is loaded by the content layer through Vite, and each loading has
- * its own copy of this module. All of it runs in one process, so `globalThis` is shared. `Symbol.for` gives both
- * copies the same key.
+ * The integration and the loaders get separate copies of this module, so the offer is process state
+ * (src/lib/process-state.ts).
  *
  * Each kind is taken once. A later load in the same process (the dev server syncing again after content.config.ts
  * changed) finds nothing here and reads the disk, so it never sees files as they were when the check ran.
  */
 import type { RawEntry } from './content-check.ts';
 import { COLLECTION_FILES, type Kind } from './content-layout.ts';
-
-const SNAPSHOT = Symbol.for('confnotes.content-snapshot');
+import { processState } from './process-state.ts';
 
 /** Per absolute content root, the entries the check read, by kind, until a loader takes them. */
 type Snapshots = Map<string, Map<Kind, RawEntry[]>>;
 
-const snapshots = (): Snapshots => ((globalThis as { [SNAPSHOT]?: Snapshots })[SNAPSHOT] ??= new Map());
+const snapshots = (): Snapshots => processState('content-snapshot', (): Snapshots => new Map());
 
 /** Offers the entries of a content root that passed the check; replaces an earlier offer for the same root. */
 export function offerSnapshot(absRoot: string, entries: readonly RawEntry[]): void {
