@@ -112,6 +112,80 @@ export interface PagefindIndexOptions {
   load?: () => Promise<PagefindModule>;
 }
 
+/**
+ * The pages to index, by the language Pagefind files them under (their `<html lang>`, lowercased), each list in page
+ * order; and the search pages, whose HTML the bundle step rewrites. Only file names are kept: a page's HTML is read
+ * again when its language is indexed, so no more than a batch of pages is in memory at once (holding every page's
+ * HTML took about a gigabyte at 10,000 talks per language).
+ */
+function pagesToIndex(outDir: string, bundle: string): { languages: Map<string, string[]>; searchPages: Array<{ file: string; html: string }> } {
+  const languages = new Map<string, string[]>();
+  const searchPages: Array<{ file: string; html: string }> = [];
+  for (const file of htmlFiles(outDir, bundle).sort()) {
+    const html = readFileSync(file, 'utf8');
+    if (html.includes('<search-page')) searchPages.push({ file, html });
+    if (!html.includes('data-pagefind-body')) continue;
+    const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1]?.toLowerCase() ?? 'unknown';
+    const files = languages.get(lang) ?? [];
+    if (files.length === 0) languages.set(lang, files);
+    files.push(file);
+  }
+  return { languages: new Map([...languages].sort(([a], [b]) => byName(a, b))), searchPages };
+}
+
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Pagefind's pagefind-entry.json: its version, one entry per language index, and the settings it was built with. */
+interface PagefindEntryFile {
+  version: string;
+  languages: Record<string, unknown>;
+  [setting: string]: unknown;
+}
+
+/**
+ * Indexes one language's pages in a Pagefind binary of its own and writes that language's index into the bundle, then
+ * stops the binary. The binary holds every page it is given until it writes, and writing takes about three times that
+ * again; with both languages in one binary it reached 3.4 GiB at 10,000 talks per language, next to the build
+ * process. Pagefind splits its index by language anyway, so each language's files are the same either way; only
+ * pagefind-entry.json, rewritten by each write with its own language, is merged afterwards (`mergedEntry`).
+ * Several pages are in flight to the binary at once (one round trip per page was most of the indexing time on large
+ * archives), sent in page order.
+ */
+async function indexLanguage(
+  pagefind: PagefindModule,
+  files: readonly string[],
+  { outDir, bundle, base, hanCharacters }: { outDir: string; bundle: string; base: string; hanCharacters: Set<string> },
+): Promise<PagefindEntryFile> {
+  try {
+    const created = await pagefind.createIndex({});
+    if (created.errors.length > 0 || !created.index) throw new PagefindError('starting', created.errors);
+    const index = created.index;
+    for (let start = 0; start < files.length; start += INDEX_BATCH) {
+      const batch = files.slice(start, start + INDEX_BATCH).map((file) => {
+        const html = readFileSync(file, 'utf8');
+        for (const char of visibleText(html).match(/\p{Script=Han}/gu) ?? []) hanCharacters.add(char);
+        return { url: standsFor(html) ?? pageUrl(base, relative(outDir, file)), content: indexableHtml(html) };
+      });
+      const results = await Promise.all(batch.map((page) => index.addHTMLFile(page)));
+      results.forEach((added, i) => {
+        if (added.errors.length > 0) throw new PagefindError(`indexing ${batch[i].url}`, added.errors);
+      });
+    }
+    const written = await index.writeFiles({ outputPath: bundle });
+    if (written.errors.length > 0) throw new PagefindError('writing the index', written.errors);
+    return JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as PagefindEntryFile;
+  } finally {
+    // Stopping the binary gives its memory back; the next createIndex starts a fresh one.
+    await pagefind.close();
+  }
+}
+
+/** One pagefind-entry.json for all languages, as Pagefind writes it for one index of them all (languages by name). */
+function mergedEntry(entries: readonly PagefindEntryFile[]): string {
+  const languages = Object.fromEntries(entries.flatMap((entry) => Object.entries(entry.languages)).sort(([a], [b]) => byName(a, b)));
+  return JSON.stringify({ ...entries[0], languages });
+}
+
 export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndexOptions = {}): AstroIntegration {
   let base = '/';
   let cache = '';
@@ -129,43 +203,16 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
         const pagefind = await load();
         try {
           rmSync(bundle, { recursive: true, force: true });
-          const created = await pagefind.createIndex({});
-          if (created.errors.length > 0 || !created.index) throw new PagefindError('starting', created.errors);
-          const index = created.index;
+          const { languages, searchPages } = pagesToIndex(outDir, bundle);
+          if (languages.size === 0) throw new PagefindError('indexing', ['no page has data-pagefind-body']);
           const perLanguage = new Map<string, number>();
           const hanCharacters = new Set<string>();
-          const send = async (batch: Array<{ url: string; html: string }>) => {
-            const results = await Promise.all(
-              batch.map(({ url, html }) => {
-                for (const char of visibleText(html).match(/\p{Script=Han}/gu) ?? []) hanCharacters.add(char);
-                return index.addHTMLFile({ url, content: indexableHtml(html) });
-              }),
-            );
-            results.forEach((added, i) => {
-              if (added.errors.length > 0) throw new PagefindError(`indexing ${batch[i].url}`, added.errors);
-              const lang = /<html[^>]*\slang="([^"]+)"/.exec(batch[i].html)?.[1]?.toLowerCase() ?? 'unknown';
-              perLanguage.set(lang, (perLanguage.get(lang) ?? 0) + 1);
-            });
-          };
-          // Several pages in flight to the binary at once (one round trip per page was most of the indexing time on
-          // large archives), sent in page order. Pages are read a batch at a time: holding every page's HTML until
-          // the end took about a gigabyte at 10,000 talks per language.
-          let batch: Array<{ url: string; html: string }> = [];
-          const searchPages: Array<{ file: string; html: string }> = [];
-          for (const file of htmlFiles(outDir, bundle).sort()) {
-            const html = readFileSync(file, 'utf8');
-            if (html.includes('<search-page')) searchPages.push({ file, html });
-            if (!html.includes('data-pagefind-body')) continue;
-            batch.push({ url: standsFor(html) ?? pageUrl(base, relative(outDir, file)), html });
-            if (batch.length === INDEX_BATCH) {
-              await send(batch);
-              batch = [];
-            }
+          const entries: PagefindEntryFile[] = [];
+          for (const [lang, files] of languages) {
+            entries.push(await indexLanguage(pagefind, files, { outDir, bundle, base, hanCharacters }));
+            perLanguage.set(lang, files.length);
           }
-          if (batch.length > 0) await send(batch);
-          if (perLanguage.size === 0) throw new PagefindError('indexing', ['no page has data-pagefind-body']);
-          const written = await index.writeFiles({ outputPath: bundle });
-          if (written.errors.length > 0) throw new PagefindError('writing the index', written.errors);
+          writeFileSync(join(bundle, 'pagefind-entry.json'), mergedEntry(entries));
           for (const name of readdirSync(bundle)) if (UNUSED.test(name)) rmSync(join(bundle, name));
           await finishSearchBundle(bundle, searchPages, cache);
           writeFileSync(join(outDir, FOLD_FILE), JSON.stringify(foldPairs(foldTable(hanCharacters))));
