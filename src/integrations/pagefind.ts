@@ -186,6 +186,29 @@ function mergedEntry(entries: readonly PagefindEntryFile[]): string {
   return JSON.stringify({ ...entries[0], languages });
 }
 
+/**
+ * Set by `npm run build` (scripts/build.ts) to a file path: the hook then only writes there what it would index
+ * (`IndexJob`), and scripts/build.ts runs this same hook once `astro build` has exited. Astro's build process holds
+ * about 2 GiB at 4,000 talks per language when rendering ends, and Pagefind's binary needs about as much again while
+ * it writes; one after the other, the build's peak is the larger of the two instead of their sum.
+ */
+export const INDEX_AFTER_BUILD = 'CONFNOTES_INDEX_AFTER_BUILD';
+
+/** What the index needs from the build, handed from the hook to scripts/build.ts. */
+export interface IndexJob {
+  outDir: string;
+  base: string;
+  cache: string;
+}
+
+function leftForAfterBuild(job: IndexJob, logger: { info(line: string): void }): boolean {
+  const file = process.env[INDEX_AFTER_BUILD];
+  if (!file) return false;
+  writeFileSync(file, JSON.stringify(job));
+  logger.info('the search index is written once this process has exited (scripts/build.ts)');
+  return true;
+}
+
 export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndexOptions = {}): AstroIntegration {
   let base = '/';
   let cache = '';
@@ -198,6 +221,7 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        if (leftForAfterBuild({ outDir, base, cache }, logger)) return;
         const bundle = join(outDir, BUNDLE_DIR);
         // Loaded here so `astro dev` and `astro check` never start Pagefind's binary.
         const pagefind = await load();
