@@ -2,7 +2,7 @@
  * `npm run build`: `astro build`, then the search index in this process once Astro's has exited, so that Pagefind's
  * binary never runs beside the build process (together they needed more than 4 GiB at 10,000 talks per language; see
  * docs/performance.md). The index is the same as `npx astro build` writes from inside the build, which the tests use:
- * the integration's own `astro:build:done` hook runs here (src/integrations/pagefind.ts, INDEX_AFTER_BUILD).
+ * the integration's own `astro:build:done` hook runs here (src/integrations/pagefind.ts, INDEX_AFTER_BUILD_ENV).
  * Arguments go to `astro build` (`npm run build -- --verbose`).
  */
 import { spawn } from 'node:child_process';
@@ -10,7 +10,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { INDEX_AFTER_BUILD, pagefindIndex, type IndexJob } from '../src/integrations/pagefind.ts';
+import type { IndexJob } from '../src/integrations/pagefind.ts';
+import { INDEX_AFTER_BUILD_ENV } from '../src/lib/site-constants.ts';
 
 const astro = join(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
 const handoff = mkdtempSync(join(tmpdir(), 'confnotes-build-'));
@@ -19,7 +20,7 @@ const jobFile = join(handoff, 'index-job.json');
 const code = await new Promise<number>((resolve) => {
   const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
     stdio: 'inherit',
-    env: { ...process.env, [INDEX_AFTER_BUILD]: jobFile },
+    env: { ...process.env, [INDEX_AFTER_BUILD_ENV]: jobFile },
   });
   child.on('error', (error) => {
     console.error(`build: cannot start astro build: ${error.message}`);
@@ -44,6 +45,9 @@ try {
 
 const time = () => new Date().toTimeString().slice(0, 8);
 const logger = { info: (line: string) => console.log(`${time()} [confnotes:pagefind] ${line}`) };
+// Imported only now: the index's modules (OpenCC and pinyin tables among them) would otherwise take some 75 MiB in this
+// process for the whole of the build.
+const { pagefindIndex } = await import('../src/integrations/pagefind.ts');
 const integration = pagefindIndex();
 const hooks = integration.hooks as Required<typeof integration.hooks>;
 const started = performance.now();

@@ -19,7 +19,7 @@ import type { AstroIntegration } from 'astro';
 import { FOLD_FILE, foldPairs, spaceHanInHtml } from '../lib/search.ts';
 import { codeAsKeywords } from '../lib/search-code.ts';
 import { foldTable, simplifiedRuns } from '../lib/search-terms.ts';
-import { SEARCH_BUNDLE_DIR } from '../lib/site-constants.ts';
+import { INDEX_AFTER_BUILD_ENV, SEARCH_BUNDLE_DIR } from '../lib/site-constants.ts';
 import { finishSearchBundle } from './search-bundle.ts';
 
 /** The bundle folder under the output folder; the search page imports `searchBundleUrl(base)` from it. */
@@ -187,12 +187,12 @@ function mergedEntry(entries: readonly PagefindEntryFile[]): string {
 }
 
 /**
- * Set by `npm run build` (scripts/build.ts) to a file path: the hook then only writes there what it would index
- * (`IndexJob`), and scripts/build.ts runs this same hook once `astro build` has exited. Astro's build process holds
+ * When `npm run build` (scripts/build.ts) sets INDEX_AFTER_BUILD_ENV to a file path, the hook only writes there what it
+ * would index (`IndexJob`), and scripts/build.ts runs this same hook once `astro build` has exited. Astro's build process holds
  * about 2 GiB at 4,000 talks per language when rendering ends, and Pagefind's binary needs about as much again while
  * it writes; one after the other, the build's peak is the larger of the two instead of their sum.
  */
-export const INDEX_AFTER_BUILD = 'CONFNOTES_INDEX_AFTER_BUILD';
+export const INDEX_AFTER_BUILD = INDEX_AFTER_BUILD_ENV;
 
 /** What the index needs from the build, handed from the hook to scripts/build.ts. */
 export interface IndexJob {
