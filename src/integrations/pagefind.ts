@@ -9,6 +9,8 @@
  * A stand-in page (one language's page for an entry written only in the other) is not a result of its own: its record
  * goes into its language's index under the URL of the original (SearchRecord's `standsFor`), so a reader of either
  * language finds the text once, and the result says which language the page is in.
+ * Each language is indexed by a Pagefind binary of its own, one after the other (`indexLanguage`), and `npm run build`
+ * runs this hook after Astro's process has exited (`INDEX_AFTER_BUILD`): both keep a large archive's peak memory down.
  * Next to the index it writes FOLD_FILE, the traditional → simplified table for the characters the index holds, and
  * then finishes the bundle for the search pages (src/integrations/search-bundle.ts).
  */
@@ -145,8 +147,8 @@ interface PagefindEntryFile {
 /**
  * Indexes one language's pages in a Pagefind binary of its own and writes that language's index into the bundle, then
  * stops the binary. The binary holds every page it is given until it writes, and writing takes about three times that
- * again; with both languages in one binary it reached 3.4 GiB at 10,000 talks per language, next to the build
- * process. Pagefind splits its index by language anyway, so each language's files are the same either way; only
+ * again: at 10,000 talks per language both languages in one binary reached 3.4 GiB, zh alone 2.6 GiB and en alone
+ * 1.9 GiB. Pagefind splits its index by language anyway, so each language's files are the same either way; only
  * pagefind-entry.json, rewritten by each write with its own language, is merged afterwards (`mergedEntry`).
  * Several pages are in flight to the binary at once (one round trip per page was most of the indexing time on large
  * archives), sent in page order.
@@ -187,10 +189,10 @@ function mergedEntry(entries: readonly PagefindEntryFile[]): string {
 }
 
 /**
- * When `npm run build` (scripts/build.ts) sets INDEX_AFTER_BUILD_ENV to a file path, the hook only writes there what it
- * would index (`IndexJob`), and scripts/build.ts runs this same hook once `astro build` has exited. Astro's build process holds
- * about 2 GiB at 4,000 talks per language when rendering ends, and Pagefind's binary needs about as much again while
- * it writes; one after the other, the build's peak is the larger of the two instead of their sum.
+ * When `npm run build` (scripts/build.ts) sets INDEX_AFTER_BUILD_ENV to a file path, the hook only writes there what
+ * it would index (`IndexJob`), and scripts/build.ts runs this same hook once `astro build` has exited. At 10,000 talks
+ * per language Astro's process peaks at about 3.9 GiB and Pagefind's binary at 2.6 GiB (docs/performance.md); one
+ * after the other, the build's peak is the larger of the two instead of their sum.
  */
 export const INDEX_AFTER_BUILD = INDEX_AFTER_BUILD_ENV;
 
