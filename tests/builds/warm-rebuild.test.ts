@@ -7,7 +7,8 @@
  * A copy of the real content is built cold, then edited twice, each edit followed by a warm rebuild into the same
  * output and cache folders and compared with a cold build of the same content: first a sentence added to a review's
  * body (only that talk's page, twin and calendar in that language render again), then the review's verdict, which
- * the lists of other pages show (so every page renders again).
+ * the lists of other pages show (so every page renders again), then a file the guide embeds (its page shows the
+ * file's text, which the content data store must not keep from the old bytes).
  */
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,8 @@ let bodyWarm: BuildResult;
 let bodyCold: BuildResult;
 let verdictWarm: BuildResult;
 let verdictCold: BuildResult;
+let embedWarm: BuildResult;
+let embedCold: BuildResult;
 
 /** A build into the warm folders (the same output and cache every time). */
 const warmBuild = () => build(env, warmOut);
@@ -62,6 +65,8 @@ const reused = (output: string): number => output.split('\n').filter((line) => l
 
 let bodyWarmFiles: Map<string, string>;
 let verdictWarmFiles: Map<string, string>;
+let embedWarmFiles: Map<string, string>;
+const EMBEDDED = 'guides/coreos-vagrant/files/config.rb';
 
 beforeAll(async () => {
   cpSync(join(projectRoot, 'content'), content, { recursive: true });
@@ -77,7 +82,12 @@ beforeAll(async () => {
   verdictWarm = await warmBuild();
   verdictWarmFiles = fingerprint(warmOut);
   verdictCold = await coldBuild();
-}, 900_000);
+  const embedded = join(content, EMBEDDED);
+  writeFileSync(embedded, `${readFileSync(embedded, 'utf8')}# warm-embed-marker\n`);
+  embedWarm = await warmBuild();
+  embedWarmFiles = fingerprint(warmOut);
+  embedCold = await coldBuild();
+}, 1_200_000);
 
 afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
@@ -85,7 +95,7 @@ afterAll(() => {
 
 describe('a warm rebuild after an edit writes what a cold build writes', () => {
   it('every build succeeds', () => {
-    for (const result of [first, bodyWarm, bodyCold, verdictWarm, verdictCold]) expect(result.code, result.output).toBe(0);
+    for (const result of [first, bodyWarm, bodyCold, verdictWarm, verdictCold, embedWarm, embedCold]) expect(result.code, result.output).toBe(0);
   });
 
   it('review body edited: renders only that talk page, its twin and calendar, and reuses the rest', () => {
@@ -107,5 +117,10 @@ describe('a warm rebuild after an edit writes what a cold build writes', () => {
     expect(reused(verdictWarm.output)).toBe(0);
     expect(readFileSync(join(verdictCold.outDir, 'en/tags/performance/index.html'), 'utf8')).toContain('warm-verdict-marker');
     expect(differences(verdictWarmFiles, fingerprint(verdictCold.outDir))).toEqual([]);
+  });
+
+  it('embedded file edited: the guide page shows the new bytes, and everything matches a cold build', () => {
+    expect(readFileSync(join(embedCold.outDir, 'en/guides/coreos-vagrant/index.html'), 'utf8')).toContain('warm-embed-marker');
+    expect(differences(embedWarmFiles, fingerprint(embedCold.outDir))).toEqual([]);
   });
 });
