@@ -125,11 +125,16 @@ export function contentLoader(root: string, collection: CollectionName): Loader 
       if (!watcher) return;
       // `astro dev`: the changed file alone is read and parsed again, through the check's reader, and stored.
       watcher.add(kind === 'tags' ? resolve(absRoot, TAGS_FILE) : resolve(absRoot, COLLECTION_FILES[collection as keyof typeof COLLECTION_FILES].base));
-      const onChange = async (changed: string) => {
+      // A save that truncates the file and then writes it can be seen between the two (an empty review fails its
+      // schema); the watcher may report the write in the same event, so a failed read is tried once more shortly
+      // after, and only a second failure is reported. Without this the page kept its old text until the next save.
+      const onChange = async (changed: string, attempt = 1): Promise<void> => {
+        const retry = () => new Promise<void>((done) => setTimeout(() => done(onChange(changed, attempt + 1)), 200));
         const entry = readContentFile(root, changed, cwd, new Set([kind]));
         if (!entry) return;
         const problems = [entry.error, ...(entry.problems ?? [])].filter((problem) => problem !== undefined);
         if (problems.length > 0) {
+          if (attempt === 1) return retry();
           for (const problem of problems) logger.error(`content error: ${formatError(problem)}`);
           return;
         }
@@ -137,11 +142,13 @@ export function contentLoader(root: string, collection: CollectionName): Loader 
           await storeEntry(entry);
           logger.info(`Reloaded ${relativePath(changed)}`);
         } catch (error) {
+          if (attempt === 1) return retry();
           logger.error(`${relativePath(changed)}: ${(error as Error).message}`);
         }
       };
-      watcher.on('change', onChange);
-      watcher.on('add', onChange);
+      const onChangeEvent = (changed: string) => void onChange(changed);
+      watcher.on('change', onChangeEvent);
+      watcher.on('add', onChangeEvent);
       watcher.on('unlink', (removed: string) => {
         const id = idByPath.get(removed);
         if (id === undefined) return;
