@@ -47,7 +47,7 @@ describe('the files a first query fetches at once', () => {
   });
 
   it('writes the chunk table into the search page when given one', () => {
-    const html = '<search-page data-base="/"></search-page>';
+    const html = '<script data-search-ahead></script><search-page data-base="/"></search-page>';
     const table: IndexChunk[] = [['0', 'bak', 'en_bb8eb2c'], ['bal', '“q”', 'en_fd60c7a']];
     const written = withFirstQueryFiles(html, 'abc', ['wasm.en.pagefind'], table);
     expect(written).toContain(' data-chunks="[[&quot;0&quot;,&quot;bak&quot;,&quot;en_bb8eb2c&quot;],[&quot;bal&quot;,&quot;“q”&quot;,&quot;en_fd60c7a&quot;]]"');
@@ -68,10 +68,11 @@ describe('the files a first query fetches at once', () => {
     expect(htmlLang('<!DOCTYPE html><html dir="ltr" lang="zh-CN"><head>')).toBe('zh-CN');
   });
 
-  it('writes them into the search page element only', () => {
-    const html = '<html lang="en"><body><search-page data-base="/"><form></form></search-page><p>search-page</p></body></html>';
+  it('writes the files onto the fetching-ahead script and the tag onto the search page element, nothing else', () => {
+    const html =
+      '<html lang="en"><head><script data-search-ahead data-bundle="/pagefind/">…</script><script>x</script></head><body><search-page data-base="/"><form></form></search-page><p>search-page</p></body></html>';
     expect(withFirstQueryFiles(html, 'abc', ['pagefind-entry.json?ts=abc', 'wasm.en.pagefind'])).toBe(
-      '<html lang="en"><body><search-page data-pagefind-tag="abc" data-preload="pagefind-entry.json?ts=abc wasm.en.pagefind" data-base="/"><form></form></search-page><p>search-page</p></body></html>',
+      '<html lang="en"><head><script data-preload="pagefind-entry.json?ts=abc wasm.en.pagefind" data-search-ahead data-bundle="/pagefind/">…</script><script>x</script></head><body><search-page data-pagefind-tag="abc" data-base="/"><form></form></search-page><p>search-page</p></body></html>',
     );
     expect(withFirstQueryFiles('<p>no search here</p>', 'abc', ['x'])).toBe('<p>no search here</p>');
   });
