@@ -72,9 +72,25 @@ export function firstQueryFiles(entry: PagefindEntry, entryText: string, languag
  */
 export function withFirstQueryFiles(html: string, tag: string, files: readonly string[], chunks?: readonly IndexChunk[]): string {
   const table = chunks ? ` data-chunks="${attribute(JSON.stringify(chunks))}"` : '';
-  return html
+  const filled = html
     .replace(/<script(?=[^>]*\sdata-search-ahead[\s>=])/, `$& data-preload="${attribute(files.join(' '))}"`)
     .replace(/<search-page(?=[\s>])/, `$& data-pagefind-tag="${tag}"${table}`);
+  return afterPolicy(filled);
+}
+
+/**
+ * The fetching-ahead script moved to just after the page's Content Security Policy. Astro writes the policy near the
+ * end of <head>, after the template's own head content and just before the stylesheet: the script has to come after
+ * the first (a meta policy governs only what follows it) and before the second (a script after a stylesheet waits
+ * for it).
+ */
+function afterPolicy(html: string): string {
+  const script = /<script\b[^>]*\sdata-search-ahead[\s\S]*?<\/script>/.exec(html);
+  const policy = /<meta http-equiv="content-security-policy"[^>]*>/i.exec(html);
+  if (!script || !policy || policy.index < script.index) return html;
+  const without = html.slice(0, script.index) + html.slice(script.index + script[0].length);
+  const at = policy.index - script[0].length + policy[0].length;
+  return without.slice(0, at) + script[0] + without.slice(at);
 }
 
 const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');

@@ -46,6 +46,14 @@ describe('the files a first query fetches at once', () => {
     expect(firstQueryFiles(entry, entryText, 'fr', files)).toEqual([]);
   });
 
+  it('moves the fetching-ahead script to just after the page’s policy, before the stylesheet', () => {
+    const html =
+      '<head><script data-search-ahead data-bundle="/pagefind/">go()</script><meta name="x"><meta http-equiv="content-security-policy" content="script-src \'self\'"><link rel="stylesheet" href="/a.css"></head><body><search-page></search-page></body>';
+    expect(withFirstQueryFiles(html, 'abc', ['wasm.en.pagefind'])).toBe(
+      '<head><meta name="x"><meta http-equiv="content-security-policy" content="script-src \'self\'"><script data-preload="wasm.en.pagefind" data-search-ahead data-bundle="/pagefind/">go()</script><link rel="stylesheet" href="/a.css"></head><body><search-page data-pagefind-tag="abc"></search-page></body>',
+    );
+  });
+
   it('writes the chunk table into the search page when given one', () => {
     const html = '<script data-search-ahead></script><search-page data-base="/"></search-page>';
     const table: IndexChunk[] = [['0', 'bak', 'en_bb8eb2c'], ['bal', '“q”', 'en_fd60c7a']];
