@@ -18,15 +18,15 @@ describe('siteKey', () => {
   });
 
   it('ignores review bodies and their HTML, and nothing else', () => {
-    const body = input();
-    body.reviews[0] = { ...body.reviews[0], body: 'Another body.', rendered: { html: '<p>Another body.</p>' } };
+    const original = input();
+    const body = { ...original, reviews: [{ ...original.reviews[0], body: 'Another body.', rendered: { html: '<p>Another body.</p>' } }] };
     expect(siteKey(body)).toBe(siteKey(input()));
     const changes: Array<(value: SiteKeyInput) => void> = [
       (value) => (value.reviews[0].data = { heading: 'H', verdict: 'Another verdict' }),
       (value) => (value.entries[0].data = { title: { zh: '甲', en: 'A' }, day: 2 }),
       (value) => (value.texts[0].entry.body = 'Another summary.'),
       (value) => (value.files[0].bytes = new TextEncoder().encode('x = 2\n')),
-      (value) => (value.settings.shareCards = 'false'),
+      (value) => (value.settings = { ...value.settings, shareCards: 'false' }),
     ];
     for (const change of changes) {
       const changed = input();
