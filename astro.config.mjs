@@ -40,6 +40,11 @@ export default defineConfig({
   // Separate caches let several builds (tests, benchmarks) run side by side without sharing a data store.
   cacheDir: cacheDir(),
   devToolbar: { enabled: false },
+  experimental: {
+    // A build reuses the previous build's output for every page whose route code and `cacheKey` are unchanged
+    // (src/lib/page-keys.ts says what a key covers); its copies live in the cache folder, next to the data store.
+    incrementalBuild: true,
+  },
   security: {
     // A <meta http-equiv> policy on every page: scripts and styles from 'self' or by hash, nothing inline unhashed.
     // 'self' is listed explicitly so that a page adding a source (e.g. 'wasm-unsafe-eval' for search) extends it.

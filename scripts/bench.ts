@@ -26,7 +26,8 @@
  * configured, unified with remark-gfm only, and Sätteri.
  *
  * With --warm (or only that, --warm-only): an author's edit at this size. A cold build, then one review edited and a
- * second build with the first one's output and Astro cache in place (content data store, share cards), then `astro
+ * second build with the first one's output and cache folder in place (content data store, share cards, the copies of
+ * pages that Astro's incremental build reuses), then `astro
  * dev` on the same content: the time from writing the edit to the dev server answering that page with it.
  *
  * Build and indexing are timed separately: our build runs through a wrapper config that times the Pagefind

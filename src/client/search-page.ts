@@ -6,6 +6,7 @@
  */
 import { RANKING, bestExcerpt, fetchFoldTable, resultMatches, runSearch, type PagefindApi, type PagefindResult, type SearchOutcome } from '../lib/search-engine.ts';
 import { FACETS, emptyFilters, hasCriteria, parseSearchParams, sameState, searchHref, type Facet, type SearchState } from '../lib/search-url.ts';
+import { chunksForQuery, type IndexChunk } from '../lib/search-chunks.ts';
 import { highlightExcerpt, highlightText, prepareQuery, tidyChinese } from '../lib/search.ts';
 import { searchBundleUrl } from '../lib/site-constants.ts';
 
@@ -48,6 +49,9 @@ class SearchPage extends HTMLElement {
   private outcome?: SearchOutcome;
   /** The outcome whose next results are being shown, so a second "show more" waits for the first. */
   private showing?: SearchOutcome;
+  /** The language's index chunks (data-chunks, written in at build time), and the ones already asked for. */
+  private chunks: IndexChunk[] = [];
+  private fetchedChunks = new Set<string>();
 
   connectedCallback() {
     this.form = this.querySelector('form')!;
@@ -58,6 +62,7 @@ class SearchPage extends HTMLElement {
     this.clear = this.querySelector('.search-clear')!;
     this.none = this.querySelector('.search-none')!;
     this.messages = JSON.parse(this.dataset.messages ?? '{}');
+    this.chunks = JSON.parse(this.dataset.chunks ?? '[]');
 
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -144,7 +149,21 @@ class SearchPage extends HTMLElement {
   private preload() {
     const q = this.input.value.trim();
     if (/\p{Script=Han}/u.test(q)) void fetchFoldTable(this.dataset.base ?? '/');
+    if (q) this.preloadChunks(q);
     if (q) void this.loadPagefind().then((pagefind) => pagefind.preload?.(prepareQuery(q).term ?? ''));
+  }
+
+  /**
+   * Asks for the index chunks a query's words fall in (src/lib/search-chunks.ts) at once, alongside Pagefind's
+   * WebAssembly, rather than after it has loaded and worked them out.
+   */
+  private preloadChunks(q: string) {
+    const folder = searchBundleUrl(this.dataset.base ?? '/').replace(/[^/]+$/, 'index/');
+    for (const hash of chunksForQuery(prepareQuery(q).term ?? '', this.chunks)) {
+      if (this.fetchedChunks.has(hash)) continue;
+      this.fetchedChunks.add(hash);
+      document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: `${folder}${hash}.pf_index` }));
+    }
   }
 
   private loadPagefind(): Promise<PagefindApi> {
@@ -187,6 +206,7 @@ class SearchPage extends HTMLElement {
       return;
     }
     this.setAttribute('aria-busy', 'true');
+    if (state.q) this.preloadChunks(state.q);
     // Only the first search waits for the index to load; later ones are quick, and a live region should not chatter.
     if (!this.pagefind) this.say(this.messages.loading);
     try {

@@ -77,8 +77,6 @@ export async function cardInput(lang: Lang, route: CardRoute): Promise<CardInput
 export async function shareImage(lang: Lang, route: CardRoute, origin: string, base: string = import.meta.env.BASE_URL): Promise<ShareImage | undefined> {
   if (!shareCardsEnabled()) return undefined;
   const input = await cardInput(lang, route);
-  // The build writes the card's file after the last page (src/integrations/share-cards.ts); the output folder has no base.
-  cardQueue().set(cardUrl(localizedUrl('', lang, route)), cardTree(input));
   return {
     url: cardUrl(new URL(localizedUrl(base, lang, route), origin).href),
     width: CARD_WIDTH,
@@ -93,8 +91,19 @@ export async function cardResponse(lang: Lang, route: CardRoute): Promise<Respon
 }
 
 /**
- * getStaticPaths of a card route. The routes serve cards only under `npm run dev`: a build writes every card as a
- * file once its pages are rendered (src/integrations/share-cards.ts), which costs a file copy per cached card where a
- * route costs a rendered response.
+ * getStaticPaths of a card route, given the rows of the pages that show the card. The routes serve cards only under
+ * `npm run dev`. In a build they return no path and announce every card to the build instead, which writes each
+ * card as a file once the pages are rendered (src/integrations/share-cards.ts): a file copy per cached card where a
+ * route would cost a rendered response. Announcing them here rather than from the pages' own rendering means a page
+ * the build reuses unchanged from the build before (src/lib/page-keys.ts) still gets its card.
  */
-export const cardPaths = <T>(paths: T[]): T[] => (shareCardsEnabled() && import.meta.env.DEV ? paths : []);
+export async function cardPaths<T extends { props: { sitePage: { lang: Lang; route: Route } } }>(paths: T[]): Promise<T[]> {
+  if (!shareCardsEnabled()) return [];
+  if (import.meta.env.DEV) return paths;
+  for (const { props } of paths) {
+    const { lang, route } = props.sitePage;
+    // The output folder has no base.
+    cardQueue().set(cardUrl(localizedUrl('', lang, route)), cardTree(await cardInput(lang, route as CardRoute)));
+  }
+  return [];
+}

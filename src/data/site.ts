@@ -2,10 +2,15 @@
  * Loads every collection once per build and resolves Astro references to plain ids, so everything downstream
  * works on the plain types of src/lib/schema.ts.
  */
+import { dirname, relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { basePath, contentRoot, shareCardsEnabled, siteUrl } from '../lib/config.ts';
+import { readInsideRoot } from '../lib/content-files.ts';
+import { embeddedFiles } from '../lib/embed.ts';
 import { LANGS, type Conference, type Guide, type Lang, type Speaker, type Tag, type Talk } from '../lib/schema.ts';
 import type { Entry } from '../lib/model.ts';
 import { scheduleOrder } from '../lib/model.ts';
+import { pageKey, siteKey } from '../lib/page-keys.ts';
 import { pageTable, textLanguage, type SitePage } from '../lib/pages.ts';
 
 const refId = (ref: { id: string } | string): string => (typeof ref === 'string' ? ref : ref.id);
@@ -84,10 +89,59 @@ const languagesOf = (texts: ReadonlyMap<string, unknown>, id: string): Lang[] =>
 
 let pages: Promise<SitePage[]> | undefined;
 
-/** The page table of the site (src/lib/pages.ts), built once per build. */
+/**
+ * The page table of the site (src/lib/pages.ts), built once per build, each row with the key that lets the next
+ * build reuse its page while nothing it shows has changed (src/lib/page-keys.ts).
+ */
 export function loadPages(): Promise<SitePage[]> {
-  pages ??= loadSite().then((site) => pageTable({ ...site, summaryLanguages: (id) => languagesOf(site.summaries, id) }));
+  pages ??= loadSite().then((site) => {
+    const rows = pageTable({ ...site, summaryLanguages: (id) => languagesOf(site.summaries, id) });
+    // Only a build reuses pages; the dev server renders on request.
+    if (import.meta.env.DEV) return rows;
+    const key = siteKeyOf(site);
+    return rows.map((row) => ({ ...row, cacheKey: row.template === 'talk' ? pageKey(key, site.reviews.get(reviewKey(row.item as Entry<Talk>, row.textLang))) : key }));
+  });
   return pages;
+}
+
+/**
+ * Every file the Markdown embeds, by path under the content root (`root`, absolute): the downloads route serves each,
+ * and the pages' keys include their bytes.
+ */
+export function embeddedFilePaths(site: Site, root: string): string[] {
+  const paths = new Set<string>();
+  for (const texts of [site.summaries, site.reviews, site.guideTexts]) {
+    for (const entry of texts.values()) {
+      if (!entry.filePath) continue;
+      for (const embed of embeddedFiles(entry.body ?? '')) {
+        paths.add(relative(root, resolve(dirname(entry.filePath), embed.path)).split(sep).join('/'));
+      }
+    }
+  }
+  return [...paths].sort();
+}
+
+/** The site key (src/lib/page-keys.ts) of the loaded content: everything the pages read but review bodies. */
+function siteKeyOf(site: Site): string {
+  const root = resolve(contentRoot());
+  const plain = (collection: string, entries: ReadonlyArray<{ id: string; data: unknown }>) => entries.map(({ id, data }) => ({ collection, id, data }));
+  return siteKey({
+    entries: [
+      ...plain('conferences', site.conferences),
+      ...plain('talks', site.talks),
+      ...plain('speakers', site.speakers),
+      ...plain('tags', site.tags),
+      ...plain('guides', site.guides),
+    ],
+    texts: [
+      ...[...site.summaries.values()].map((entry) => ({ collection: 'summaries', entry })),
+      ...[...site.guideTexts.values()].map((entry) => ({ collection: 'guideTexts', entry })),
+    ],
+    reviews: [...site.reviews.values()],
+    // Read through the same reader as the pages and downloads, which keeps the bytes: no extra read of the disk.
+    files: embeddedFilePaths(site, root).map((path) => ({ path, bytes: readInsideRoot(root, path) })),
+    settings: { content: root, base: basePath(), site: siteUrl(), shareCards: String(shareCardsEnabled()) },
+  });
 }
 
 /** Where a talk's review in a language is kept in `Site.reviews`: talk ids are unique per conference only. */

@@ -19,6 +19,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { FOLD_FILE, foldPairs, spaceHanInHtml } from '../lib/search.ts';
+import { CHUNK_SIZE_VARIABLE, INDEX_CHUNK_SIZE } from '../lib/search-chunks.ts';
 import { codeAsKeywords } from '../lib/search-code.ts';
 import { foldTable, simplifiedRuns } from '../lib/search-terms.ts';
 import { INDEX_AFTER_BUILD_ENV, SEARCH_BUNDLE_DIR } from '../lib/site-constants.ts';
@@ -107,6 +108,20 @@ const visibleText = (html: string): string =>
     .replace(/<[^>]*>/g, ' ')
     .replace(/&[^;\s]+;/g, ' ');
 
+/**
+ * Runs `start` (which starts Pagefind's binary) with the index chunk size in the environment the binary inherits
+ * (src/lib/search-chunks.ts), leaving this process's environment as it was.
+ */
+function withChunkSize<T>(start: () => T): T {
+  const before = process.env[CHUNK_SIZE_VARIABLE];
+  process.env[CHUNK_SIZE_VARIABLE] ??= String(INDEX_CHUNK_SIZE);
+  try {
+    return start();
+  } finally {
+    if (before === undefined) delete process.env[CHUNK_SIZE_VARIABLE];
+  }
+}
+
 type PagefindModule = Pick<typeof import('pagefind'), 'createIndex' | 'close'>;
 
 export interface PagefindIndexOptions {
@@ -159,7 +174,7 @@ async function indexLanguage(
   { outDir, bundle, base, hanCharacters }: { outDir: string; bundle: string; base: string; hanCharacters: Set<string> },
 ): Promise<PagefindEntryFile> {
   try {
-    const created = await pagefind.createIndex({});
+    const created = await withChunkSize(() => pagefind.createIndex({}));
     if (created.errors.length > 0 || !created.index) throw new PagefindError('starting', created.errors);
     const index = created.index;
     for (let start = 0; start < files.length; start += INDEX_BATCH) {

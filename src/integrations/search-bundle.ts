@@ -3,9 +3,10 @@
  * - Pagefind's browser module minified (Pagefind ships it with whitespace removed but names kept: 13.4 KB gzip, 11.0
  *   minified);
  * - each search page told which files its first query fetches whatever the reader types (src/lib/search-preload.ts),
- *   so that it can fetch them at once;
+ *   and which index chunk holds which words (src/lib/search-chunks.ts), so that it can fetch them at once;
  * - those files, which Pagefind gzips itself and the browser unzips in Pagefind's code, gzipped again with Zopfli:
- *   the same format, 4-5% smaller (the WebAssembly 55.4 → 52.8 KB). Zopfli takes seconds where gzip takes
+ *   the same format, 4-5% smaller (the WebAssembly 55.4 → 52.8 KB), and so are the index chunks of a language whose
+ *   table the page carries. Zopfli takes seconds where gzip takes
  *   milliseconds, so each result is kept in the build cache under a hash of its content; the WebAssembly only
  *   changes with Pagefind's version.
  */
@@ -15,7 +16,8 @@ import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
 import { minify } from 'vite';
-import { entryTag, firstQueryFiles, htmlLang, pagefindLanguage, withFirstQueryFiles, type BundleFile, type PagefindEntry } from '../lib/search-preload.ts';
+import { CHUNK_TABLE_MAX } from '../lib/search-chunks.ts';
+import { chunkTable, entryTag, firstQueryFiles, htmlLang, pagefindLanguage, withFirstQueryFiles, type BundleFile, type PagefindEntry } from '../lib/search-preload.ts';
 
 const bundleFiles = (bundle: string, dir = bundle): BundleFile[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -58,8 +60,11 @@ export async function finishSearchBundle(bundle: string, searchPages: ReadonlyAr
     const language = pagefindLanguage(entry, htmlLang(html) ?? '');
     if (!language) continue;
     const firstQuery = firstQueryFiles(entry, entryText, language, files);
-    writeFileSync(file, withFirstQueryFiles(html, entryTag(entryText), firstQuery));
+    const chunks = chunkTable(gunzipSync(readFileSync(join(bundle, `pagefind.${entry.languages[language].hash}.pf_meta`))));
+    const table = chunks.length <= CHUNK_TABLE_MAX ? chunks : undefined;
+    writeFileSync(file, withFirstQueryFiles(html, entryTag(entryText), firstQuery, table));
     for (const path of firstQuery) if (!path.startsWith('pagefind-entry.json')) gzipped.add(path);
+    for (const [, , hash] of table ?? []) gzipped.add(`index/${hash}.pf_index`);
   }
   await Promise.all([...gzipped].map((path) => zopfli(join(bundle, path), cache ? join(cache, 'search-zopfli') : undefined)));
 }

@@ -132,12 +132,16 @@ export function shikiStyleToClass(themes: CodeThemes): ShikiTransformer {
 
 /** Loads Shiki's bundled themes by name, so the highlighter and the stylesheet read the very same theme objects. */
 export async function loadCodeThemes(names: Record<string, string>): Promise<CodeThemes> {
-  const { bundledThemes } = await import('shiki');
+  const { bundledThemes, normalizeTheme } = await import('shiki');
   const entries = await Promise.all(
     Object.entries(names).map(async ([variant, name]) => {
       const load = bundledThemes[name as keyof typeof bundledThemes];
       if (!load) throw new Error(`unknown Shiki theme "${name}"`);
-      return [variant, (await load()).default] as const;
+      // Normalized as Shiki's highlighter would, on a copy: a highlighter normalizes a raw theme by adding a rule to
+      // its own token list in place, so the config's themes would read differently before and after the first code
+      // block was highlighted, and Astro's incremental build, which hashes the Markdown settings, would see a changed
+      // config (and render every page) whenever the previous build had highlighted and this one had not yet.
+      return [variant, normalizeTheme(structuredClone((await load()).default))] as const;
     }),
   );
   return Object.fromEntries(entries);

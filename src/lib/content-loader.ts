@@ -10,12 +10,15 @@
  * Markdown entry type, which runs the unified pipeline set in astro.config.mjs with the front matter as
  * `remarkPluginFrontmatter` starts. Under `astro dev` a changed, added or removed file updates its entry.
  */
-import { relative, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatError, readContent, readContentFile, type RawEntry } from './content-check.ts';
 import { COLLECTION_FILES, entryId, TAGS_FILE, type Kind } from './content-layout.ts';
+import { readInsideRoot } from './content-files.ts';
+import { embeddedFiles } from './embed.ts';
 import { takeSnapshot } from './content-snapshot.ts';
 
 export type CollectionName = keyof typeof COLLECTION_FILES | 'tags';
@@ -39,6 +42,20 @@ function renderer(context: WithEntryTypes): Promise<ContentEntryRenderFunction> 
   const markdown = context.entryTypes?.get('.md');
   if (!markdown?.getRenderFunction) throw new Error('confnotes content loader: Astro gave no Markdown entry type to render with');
   return (markdownRenderer ??= markdown.getRenderFunction(context.config));
+}
+
+/**
+ * What an entry's digest is taken over: its file's text, and for Markdown that embeds files (```lang file="…"```,
+ * src/lib/embed.ts) each embedded file's path and bytes too, since they are part of the rendered HTML. Without them a
+ * build with the cache in place kept the HTML rendered from a file's old bytes after only that file changed. The
+ * bytes come through the reader that keeps them (src/lib/content-files.ts): the check read them already.
+ */
+function digestInput(absRoot: string, entry: RawEntry): string {
+  const text = entry.text ?? '';
+  const embeds = entry.body === undefined ? [] : embeddedFiles(entry.body);
+  if (embeds.length === 0) return text;
+  const files = embeds.map(({ path }) => `${path}\u0000${createHash('sha256').update(readInsideRoot(absRoot, join(dirname(entry.path!), path))).digest('hex')}`);
+  return [text, ...files].join('\u0000');
 }
 
 /** Entries of one collection: from the check's reading when it offered them, else read now. */
@@ -78,7 +95,7 @@ export function contentLoader(root: string, collection: CollectionName): Loader 
         const previousId = idByPath.get(path);
         if (previousId !== undefined && previousId !== id) store.delete(previousId);
         idByPath.set(path, id);
-        const digest = generateDigest(entry.text ?? '');
+        const digest = generateDigest(digestInput(absRoot, entry));
         const existing = store.get(id);
         if (existing && existing.digest === digest && existing.filePath) {
           // Unchanged since the cached build: kept as it is, and its images made known to this build again, as
@@ -108,11 +125,16 @@ export function contentLoader(root: string, collection: CollectionName): Loader 
       if (!watcher) return;
       // `astro dev`: the changed file alone is read and parsed again, through the check's reader, and stored.
       watcher.add(kind === 'tags' ? resolve(absRoot, TAGS_FILE) : resolve(absRoot, COLLECTION_FILES[collection as keyof typeof COLLECTION_FILES].base));
-      const onChange = async (changed: string) => {
+      // A save that truncates the file and then writes it can be seen between the two (an empty review fails its
+      // schema); the watcher may report the write in the same event, so a failed read is tried once more shortly
+      // after, and only a second failure is reported. Without this the page kept its old text until the next save.
+      const onChange = async (changed: string, attempt = 1): Promise<void> => {
+        const retry = () => new Promise<void>((done) => setTimeout(() => done(onChange(changed, attempt + 1)), 200));
         const entry = readContentFile(root, changed, cwd, new Set([kind]));
         if (!entry) return;
         const problems = [entry.error, ...(entry.problems ?? [])].filter((problem) => problem !== undefined);
         if (problems.length > 0) {
+          if (attempt === 1) return retry();
           for (const problem of problems) logger.error(`content error: ${formatError(problem)}`);
           return;
         }
@@ -120,11 +142,13 @@ export function contentLoader(root: string, collection: CollectionName): Loader 
           await storeEntry(entry);
           logger.info(`Reloaded ${relativePath(changed)}`);
         } catch (error) {
+          if (attempt === 1) return retry();
           logger.error(`${relativePath(changed)}: ${(error as Error).message}`);
         }
       };
-      watcher.on('change', onChange);
-      watcher.on('add', onChange);
+      const onChangeEvent = (changed: string) => void onChange(changed);
+      watcher.on('change', onChangeEvent);
+      watcher.on('add', onChangeEvent);
       watcher.on('unlink', (removed: string) => {
         const id = idByPath.get(removed);
         if (id === undefined) return;

@@ -25,6 +25,17 @@ export const THEME_SCRIPT =
 export const languageChoiceScript = (base: string): string =>
   `var first=(navigator.languages&&navigator.languages[0])||navigator.language||'${DEFAULT_LANG}';location.replace(${JSON.stringify(base)}+(/^zh\\b/i.test(first)?'zh/':'en/'));`;
 
+/**
+ * The search page's fetching ahead, in <head> before the stylesheet: a script after a stylesheet waits for it, and
+ * for a shared result link (?q=...) that wait was a quarter of a second before any of the index was asked for. It
+ * preloads the page's search code (data-module), Pagefind's module and the files every first query needs (the
+ * script's data-preload, written in at build time by src/integrations/search-bundle.ts) under data-bundle: at once
+ * when the address holds a search, else on the reader's first touch of the search form. The page's own loader then
+ * runs the search code, which is on its way.
+ */
+export const SEARCH_AHEAD_SCRIPT =
+  `(function(s){var done=0;function l(r,h){var e=document.createElement('link');e.rel=r;e.href=h;if(r==='preload'){e.as='fetch';e.crossOrigin='anonymous'}document.head.appendChild(e)}function go(){if(done)return;done=1;var b=s.getAttribute('data-bundle');l('modulepreload',s.getAttribute('data-module'));l('modulepreload',b+'pagefind.js');(s.getAttribute('data-preload')||'').split(' ').forEach(function(f){if(f)l('preload',b+f)})}if(location.search.length>1)go();else['focusin','pointerdown','input','change','submit'].forEach(function(t){document.addEventListener(t,function(e){if(e.target&&e.target.closest&&e.target.closest('search-page'))go()},true)})})(document.currentScript)`;
+
 export type CspAlgorithm = 'sha256' | 'sha384' | 'sha512';
 
 /** The CSP source for an inline script or style: "sha256-<base64 digest of the exact UTF-8 text>". */

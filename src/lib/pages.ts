@@ -49,6 +49,11 @@ export interface SitePage<T extends Template = Template> {
   noindex: boolean;
   /** Listed in the sitemap: every page with content of its own, canonical to itself (not search, not a stand-in). */
   inSitemap: boolean;
+  /**
+   * What the page shows, as a digest (src/lib/page-keys.ts): a build reuses the previous build's page when this and
+   * the route's code are unchanged (Astro's incremental build). Set by the build's data layer (src/data/site.ts).
+   */
+  cacheKey?: string;
 }
 
 export interface PageTableInput {
@@ -142,10 +147,12 @@ export function routeParams(page: SitePage): Record<string, string> {
 
 /**
  * getStaticPaths of one route file: its template's rows, first pages only, or only the later pages of a paged list
- * (`later`, for the …/[page].astro routes). Props: `item` (the entry), `page` (the page number) and `sitePage` (the row).
+ * (`later`, for the …/[page].astro routes). Props: `item` (the entry), `page` (the page number) and `sitePage` (the row);
+ * `cacheKey` is the row's, which lets a build reuse the page unchanged. A route that renders other files from the same
+ * rows (a calendar, a feed) keeps `cacheKey` with the `params` it takes: its file shows nothing outside the row's key.
  */
 export function staticPaths<T extends Template>(pages: readonly SitePage[], template: T, which: 'first' | 'later' = 'first') {
   return pages
     .filter((row): row is SitePage<T> => row.template === template && (which === 'later' ? row.page > 1 : row.page === 1))
-    .map((row) => ({ params: routeParams(row), props: { item: row.item, page: row.page, sitePage: row } }));
+    .map((row) => ({ params: routeParams(row), props: { item: row.item, page: row.page, sitePage: row }, ...(row.cacheKey === undefined ? {} : { cacheKey: row.cacheKey }) }));
 }

@@ -1,10 +1,12 @@
 /**
  * The build-time rules behind a cheap first query: which of Pagefind's files the search page fetches at once
- * (src/lib/search-preload.ts), code blocks indexed as their distinct words (src/lib/search-code.ts), and the fold
+ * (src/lib/search-preload.ts), which index chunks a query needs (src/lib/search-chunks.ts), code blocks indexed as their distinct words (src/lib/search-code.ts), and the fold
  * table's compact form.
  */
 import { describe, expect, it } from 'vitest';
-import { WHOLE_INDEX_BYTES, entryTag, firstQueryFiles, htmlLang, pagefindLanguage, withFirstQueryFiles, type PagefindEntry } from '../../src/lib/search-preload.ts';
+import { encode } from 'cborg';
+import { chunksForQuery, type IndexChunk } from '../../src/lib/search-chunks.ts';
+import { chunkTable, entryTag, firstQueryFiles, htmlLang, pagefindLanguage, withFirstQueryFiles, type PagefindEntry } from '../../src/lib/search-preload.ts';
 import { codeAsKeywords, codeWords } from '../../src/lib/search-code.ts';
 import { foldFromPairs, foldPairs } from '../../src/lib/search.ts';
 
@@ -25,7 +27,7 @@ const files = [
 ];
 
 describe('the files a first query fetches at once', () => {
-  it('are the entry (under its tag), the language’s WebAssembly, metadata, filters and, while small, its whole index', () => {
+  it('are the entry (under its tag), the language’s WebAssembly, metadata and filters; never an index chunk', () => {
     const tag = entryTag(entryText);
     expect(firstQueryFiles(entry, entryText, 'en', files)).toEqual([
       `pagefind-entry.json?ts=${tag}`,
@@ -33,23 +35,31 @@ describe('the files a first query fetches at once', () => {
       'pagefind.en_21809f5768.pf_meta',
       'filter/en_302beba.pf_filter',
       'filter/en_5fbcfe7.pf_filter',
-      'index/en_7e94419.pf_index',
     ]);
-    // A language without a stemmer loads Pagefind's "unknown" WebAssembly; both of its chunks fit the limit.
+    // A language without a stemmer loads Pagefind's "unknown" WebAssembly.
     expect(firstQueryFiles(entry, entryText, 'zh-cn', files)).toEqual([
       `pagefind-entry.json?ts=${tag}`,
       'wasm.unknown.pagefind',
       'pagefind.zh-cn_64271789fb545.pf_meta',
       'filter/zh-cn_302beba.pf_filter',
-      'index/zh-cn_cabc25f.pf_index',
-      'index/zh-cn_deea497.pf_index',
     ]);
     expect(firstQueryFiles(entry, entryText, 'fr', files)).toEqual([]);
   });
 
-  it('leave the index to Pagefind once it is larger than a query needs', () => {
-    const large = [...files, { path: 'index/en_0000001.pf_index', bytes: WHOLE_INDEX_BYTES }];
-    expect(firstQueryFiles(entry, entryText, 'en', large).filter((path) => path.startsWith('index/'))).toEqual([]);
+  it('moves the fetching-ahead script to just after the page’s policy, before the stylesheet', () => {
+    const html =
+      '<head><script data-search-ahead data-bundle="/pagefind/">go()</script><meta name="x"><meta http-equiv="content-security-policy" content="script-src \'self\'"><link rel="stylesheet" href="/a.css"></head><body><search-page></search-page></body>';
+    expect(withFirstQueryFiles(html, 'abc', ['wasm.en.pagefind'])).toBe(
+      '<head><meta name="x"><meta http-equiv="content-security-policy" content="script-src \'self\'"><script data-preload="wasm.en.pagefind" data-search-ahead data-bundle="/pagefind/">go()</script><link rel="stylesheet" href="/a.css"></head><body><search-page data-pagefind-tag="abc"></search-page></body>',
+    );
+  });
+
+  it('writes the chunk table into the search page when given one', () => {
+    const html = '<script data-search-ahead></script><search-page data-base="/"></search-page>';
+    const table: IndexChunk[] = [['0', 'bak', 'en_bb8eb2c'], ['bal', '“q”', 'en_fd60c7a']];
+    const written = withFirstQueryFiles(html, 'abc', ['wasm.en.pagefind'], table);
+    expect(written).toContain(' data-chunks="[[&quot;0&quot;,&quot;bak&quot;,&quot;en_bb8eb2c&quot;],[&quot;bal&quot;,&quot;“q”&quot;,&quot;en_fd60c7a&quot;]]"');
+    expect(JSON.parse(/data-chunks="([^"]*)"/.exec(written)![1].replace(/&quot;/g, '"').replace(/&amp;/g, '&'))).toEqual(table);
   });
 
   it('tags the entry by its text, so a new index gets a new URL and the same index the same one', () => {
@@ -66,12 +76,49 @@ describe('the files a first query fetches at once', () => {
     expect(htmlLang('<!DOCTYPE html><html dir="ltr" lang="zh-CN"><head>')).toBe('zh-CN');
   });
 
-  it('writes them into the search page element only', () => {
-    const html = '<html lang="en"><body><search-page data-base="/"><form></form></search-page><p>search-page</p></body></html>';
+  it('writes the files onto the fetching-ahead script and the tag onto the search page element, nothing else', () => {
+    const html =
+      '<html lang="en"><head><script data-search-ahead data-bundle="/pagefind/">…</script><script>x</script></head><body><search-page data-base="/"><form></form></search-page><p>search-page</p></body></html>';
     expect(withFirstQueryFiles(html, 'abc', ['pagefind-entry.json?ts=abc', 'wasm.en.pagefind'])).toBe(
-      '<html lang="en"><body><search-page data-pagefind-tag="abc" data-preload="pagefind-entry.json?ts=abc wasm.en.pagefind" data-base="/"><form></form></search-page><p>search-page</p></body></html>',
+      '<html lang="en"><head><script data-preload="pagefind-entry.json?ts=abc wasm.en.pagefind" data-search-ahead data-bundle="/pagefind/">…</script><script>x</script></head><body><search-page data-pagefind-tag="abc" data-base="/"><form></form></search-page><p>search-page</p></body></html>',
     );
     expect(withFirstQueryFiles('<p>no search here</p>', 'abc', ['x'])).toBe('<p>no search here</p>');
+  });
+});
+
+describe('index chunks', () => {
+  // A real table: Pagefind 1.6.0's English chunks for this site at 2,000 positions per chunk.
+  const table: IndexChunk[] = [
+    ['0', 'bak', 'en_bb8eb2c'],
+    ['bal', 'dela', 'en_fd60c7a'],
+    ['dele', 'gom', 'en_b4c3552'],
+    ['gon', 'languag', 'en_f0a12c1'],
+    ['language', 'over', 'en_fa94436'],
+    ['overa', 'sol', 'en_f2d6aee'],
+    ['som', 'to', 'en_5014499'],
+    ['tod', 'ying', 'en_1cc5c6b'],
+    ['yingm', '（astaxie，“', 'en_669acbe'],
+  ];
+
+  it('are read from Pagefind’s metadata file: a signature, then CBOR with the table third', () => {
+    const metadata = new Uint8Array([...new TextEncoder().encode('pagefind_dcd'), ...encode(['1.6.0', [['en_d20d085', 220, '']], table, [], []])]);
+    expect(chunkTable(metadata)).toEqual(table);
+    expect(() => chunkTable(new Uint8Array([...new TextEncoder().encode('pagefind_dcd'), ...encode(['1.6.0', []])]))).toThrow(/chunk table/);
+  });
+
+  it('a query fetches the chunk each word falls in, by Pagefind’s rule', () => {
+    expect(chunksForQuery('wheel battle', table)).toEqual(['en_1cc5c6b', 'en_fd60c7a']);
+    expect(chunksForQuery('Wheel, BATTLE!', table)).toEqual(['en_1cc5c6b', 'en_fd60c7a']);
+    expect(chunksForQuery('golang', table)).toEqual(['en_b4c3552']);
+    // A word between two chunks goes to the one whose last word it extends (Pagefind's loose rule).
+    expect(chunksForQuery('gomx', table)).toEqual(['en_b4c3552']);
+    expect(chunksForQuery('车 轮', [['0', '车', 'zh-cn_1'], ['轨', '龙', 'zh-cn_2']])).toEqual(['zh-cn_1', 'zh-cn_2']);
+    expect(chunksForQuery('', table)).toEqual([]);
+  });
+
+  it('a word and its stem in different chunks fetch both', () => {
+    // "languages" is indexed as "languag", the last word of the chunk before "language".
+    expect(chunksForQuery('languages', table)).toEqual(['en_fa94436', 'en_f0a12c1']);
   });
 });
 

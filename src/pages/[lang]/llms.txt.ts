@@ -6,7 +6,7 @@ import { staticPaths } from '../../lib/pages.ts';
 import type { Lang } from '../../lib/schema.ts';
 
 export async function getStaticPaths() {
-  return staticPaths(await loadPages(), 'home').map(({ params }) => ({ params }));
+  return staticPaths(await loadPages(), 'home').map(({ params, cacheKey }) => ({ params, cacheKey }));
 }
 
 export const GET: APIRoute = async ({ params, site }) =>

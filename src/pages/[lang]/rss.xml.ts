@@ -9,7 +9,7 @@ import type { Lang } from '../../lib/schema.ts';
 
 /** One feed per language of the home page. */
 export async function getStaticPaths() {
-  return staticPaths(await loadPages(), 'home').map(({ params }) => ({ params }));
+  return staticPaths(await loadPages(), 'home').map(({ params, cacheKey }) => ({ params, cacheKey }));
 }
 
 export const GET: APIRoute = async ({ params, site: origin }) => {

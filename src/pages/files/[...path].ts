@@ -3,26 +3,14 @@
  * download button saves exactly what is on disk under its real name. The Markdown comes from the collections
  * (src/data/site.ts), which have read it already: no content file is read again here.
  */
-import { dirname, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { APIRoute } from 'astro';
-import { loadSite } from '../../data/site.ts';
+import { embeddedFilePaths, loadSite } from '../../data/site.ts';
 import { contentRoot } from '../../lib/config.ts';
-import { embeddedFiles } from '../../lib/embed.ts';
 import { readInsideRoot } from '../../lib/content-files.ts';
 
 export async function getStaticPaths() {
-  const root = resolve(contentRoot());
-  const site = await loadSite();
-  const paths = new Set<string>();
-  for (const texts of [site.summaries, site.reviews, site.guideTexts]) {
-    for (const entry of texts.values()) {
-      if (!entry.filePath) continue;
-      for (const embed of embeddedFiles(entry.body ?? '')) {
-        paths.add(relative(root, resolve(dirname(entry.filePath), embed.path)).split(sep).join('/'));
-      }
-    }
-  }
-  return [...paths].sort().map((path) => ({ params: { path } }));
+  return embeddedFilePaths(await loadSite(), resolve(contentRoot())).map((path) => ({ params: { path } }));
 }
 
 export const GET: APIRoute = ({ params }) => {

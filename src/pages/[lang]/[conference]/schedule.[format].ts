@@ -9,7 +9,7 @@ import { staticPaths } from '../../../lib/pages.ts';
 /** Every format for each language of each conference page (the page table's rows). */
 export async function getStaticPaths() {
   const formats = Object.keys(SCHEDULE_FORMATS) as ScheduleFormat[];
-  return staticPaths(await loadPages(), 'conference').flatMap(({ params }) => formats.map((format) => ({ params: { ...params, format } })));
+  return staticPaths(await loadPages(), 'conference').flatMap(({ params, cacheKey }) => formats.map((format) => ({ params: { ...params, format }, cacheKey })));
 }
 
 export const GET: APIRoute = async ({ params, site: origin }) => {

@@ -7,7 +7,7 @@ import { staticPaths } from '../../../../lib/pages.ts';
 
 /** One file per language of each talk page (the page table's rows). */
 export async function getStaticPaths() {
-  return staticPaths(await loadPages(), 'talk').map(({ params }) => ({ params }));
+  return staticPaths(await loadPages(), 'talk').map(({ params, cacheKey }) => ({ params, cacheKey }));
 }
 
 export const GET: APIRoute = async ({ params, site: origin }) => {
