@@ -1,7 +1,10 @@
 /**
  * `npm run bench -- --talks N [--seed 1] [--runs 1] [--json out.json] [--keep] [--no-baseline] [--no-starlight]
  *   [--no-processors] [--processors-only] [--no-cards] [--no-search] [--search-only [--search-sizes 100,1000]]
- *   [--warm | --warm-only]`
+ *   [--warm | --warm-only] [--index-after-build]`
+ *
+ * With --index-after-build, our builds run as `npm run build` does (scripts/build.ts): `astro build`, then the search
+ * index once Astro's process has exited, so the peak memory is that of the larger of the two rather than their sum.
  *
  * Search figures (scripts/bench-search.ts): for this project's own content and for the N-talk build, the bytes and
  * requests of each language's first query and its time to first results under emulated Slow 4G. With --search-only
@@ -313,6 +316,12 @@ export default { ...config, integrations };
  * prerender chunks in the output folder only when that is inside the project, and otherwise in the project's shared
  * .astro/, where another build of this worktree running at the same time overwrites them.
  */
+/**
+ * With --index-after-build, ours builds as `npm run build` does (scripts/build.ts: `astro build`, then the search
+ * index once Astro's process has exited) instead of `npx astro build` indexing from inside the build.
+ */
+let indexAfterBuild = false;
+
 let oursRoot = '';
 let workRoot = '';
 const oursOut = (work: string, name: string) => join(oursRoot, relative(workRoot, work), name);
@@ -331,8 +340,9 @@ async function buildOurs(work: string, content: string, variant?: 'no-cards' | '
   if (variant === 'cached-cards') cpSync(join(oursOut(work, 'ours-cache'), 'share-cards'), join(cache, 'share-cards'), { recursive: true });
   const timing = join(work, `${name}-index-seconds`);
   // Astro resolves --config against the project root, so the path is given relative to it.
-  const args = ['astro', 'build', '--config', relative(projectRoot, writeTimedConfig(work))];
-  const build = await measure('npx', args, {
+  const config = relative(projectRoot, writeTimedConfig(work));
+  const [command, args] = indexAfterBuild ? ['npm', ['run', 'build', '--', '--config', config]] : ['npx', ['astro', 'build', '--config', config]];
+  const build = await measure(command, args, {
     cwd: projectRoot,
     env: {
       CONFNOTES_CONTENT: content,
@@ -808,8 +818,10 @@ async function main() {
       'no-search': { type: 'boolean', default: false },
       'search-only': { type: 'boolean', default: false },
       'search-sizes': { type: 'string', default: '100,1000' },
+      'index-after-build': { type: 'boolean', default: false },
     },
   });
+  indexAfterBuild = values['index-after-build'];
   const talks = Number(values.talks);
   const seed = Number(values.seed);
   const runs = Number(values.runs);

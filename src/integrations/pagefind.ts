@@ -9,6 +9,8 @@
  * A stand-in page (one language's page for an entry written only in the other) is not a result of its own: its record
  * goes into its language's index under the URL of the original (SearchRecord's `standsFor`), so a reader of either
  * language finds the text once, and the result says which language the page is in.
+ * Each language is indexed by a Pagefind binary of its own, one after the other (`indexLanguage`), and `npm run build`
+ * runs this hook after Astro's process has exited (`INDEX_AFTER_BUILD`): both keep a large archive's peak memory down.
  * Next to the index it writes FOLD_FILE, the traditional → simplified table for the characters the index holds, and
  * then finishes the bundle for the search pages (src/integrations/search-bundle.ts).
  */
@@ -20,7 +22,7 @@ import { FOLD_FILE, foldPairs, spaceHanInHtml } from '../lib/search.ts';
 import { CHUNK_SIZE_VARIABLE, INDEX_CHUNK_SIZE } from '../lib/search-chunks.ts';
 import { codeAsKeywords } from '../lib/search-code.ts';
 import { foldTable, simplifiedRuns } from '../lib/search-terms.ts';
-import { SEARCH_BUNDLE_DIR } from '../lib/site-constants.ts';
+import { INDEX_AFTER_BUILD_ENV, SEARCH_BUNDLE_DIR } from '../lib/site-constants.ts';
 import { finishSearchBundle } from './search-bundle.ts';
 
 /** The bundle folder under the output folder; the search page imports `searchBundleUrl(base)` from it. */
@@ -127,6 +129,103 @@ export interface PagefindIndexOptions {
   load?: () => Promise<PagefindModule>;
 }
 
+/**
+ * The pages to index, by the language Pagefind files them under (their `<html lang>`, lowercased), each list in page
+ * order; and the search pages, whose HTML the bundle step rewrites. Only file names are kept: a page's HTML is read
+ * again when its language is indexed, so no more than a batch of pages is in memory at once (holding every page's
+ * HTML took about a gigabyte at 10,000 talks per language).
+ */
+function pagesToIndex(outDir: string, bundle: string): { languages: Map<string, string[]>; searchPages: Array<{ file: string; html: string }> } {
+  const languages = new Map<string, string[]>();
+  const searchPages: Array<{ file: string; html: string }> = [];
+  for (const file of htmlFiles(outDir, bundle).sort()) {
+    const html = readFileSync(file, 'utf8');
+    if (html.includes('<search-page')) searchPages.push({ file, html });
+    if (!html.includes('data-pagefind-body')) continue;
+    const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1]?.toLowerCase() ?? 'unknown';
+    const files = languages.get(lang) ?? [];
+    if (files.length === 0) languages.set(lang, files);
+    files.push(file);
+  }
+  return { languages: new Map([...languages].sort(([a], [b]) => byName(a, b))), searchPages };
+}
+
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Pagefind's pagefind-entry.json: its version, one entry per language index, and the settings it was built with. */
+interface PagefindEntryFile {
+  version: string;
+  languages: Record<string, unknown>;
+  [setting: string]: unknown;
+}
+
+/**
+ * Indexes one language's pages in a Pagefind binary of its own and writes that language's index into the bundle, then
+ * stops the binary. The binary holds every page it is given until it writes, and writing takes about three times that
+ * again: at 10,000 talks per language both languages in one binary reached 3.4 GiB, zh alone 2.6 GiB and en alone
+ * 1.9 GiB. Pagefind splits its index by language anyway, so each language's files are the same either way; only
+ * pagefind-entry.json, rewritten by each write with its own language, is merged afterwards (`mergedEntry`).
+ * Several pages are in flight to the binary at once (one round trip per page was most of the indexing time on large
+ * archives), sent in page order.
+ */
+async function indexLanguage(
+  pagefind: PagefindModule,
+  files: readonly string[],
+  { outDir, bundle, base, hanCharacters }: { outDir: string; bundle: string; base: string; hanCharacters: Set<string> },
+): Promise<PagefindEntryFile> {
+  try {
+    const created = await withChunkSize(() => pagefind.createIndex({}));
+    if (created.errors.length > 0 || !created.index) throw new PagefindError('starting', created.errors);
+    const index = created.index;
+    for (let start = 0; start < files.length; start += INDEX_BATCH) {
+      const batch = files.slice(start, start + INDEX_BATCH).map((file) => {
+        const html = readFileSync(file, 'utf8');
+        for (const char of visibleText(html).match(/\p{Script=Han}/gu) ?? []) hanCharacters.add(char);
+        return { url: standsFor(html) ?? pageUrl(base, relative(outDir, file)), content: indexableHtml(html) };
+      });
+      const results = await Promise.all(batch.map((page) => index.addHTMLFile(page)));
+      results.forEach((added, i) => {
+        if (added.errors.length > 0) throw new PagefindError(`indexing ${batch[i].url}`, added.errors);
+      });
+    }
+    const written = await index.writeFiles({ outputPath: bundle });
+    if (written.errors.length > 0) throw new PagefindError('writing the index', written.errors);
+    return JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as PagefindEntryFile;
+  } finally {
+    // Stopping the binary gives its memory back; the next createIndex starts a fresh one.
+    await pagefind.close();
+  }
+}
+
+/** One pagefind-entry.json for all languages, as Pagefind writes it for one index of them all (languages by name). */
+function mergedEntry(entries: readonly PagefindEntryFile[]): string {
+  const languages = Object.fromEntries(entries.flatMap((entry) => Object.entries(entry.languages)).sort(([a], [b]) => byName(a, b)));
+  return JSON.stringify({ ...entries[0], languages });
+}
+
+/**
+ * When `npm run build` (scripts/build.ts) sets INDEX_AFTER_BUILD_ENV to a file path, the hook only writes there what
+ * it would index (`IndexJob`), and scripts/build.ts runs this same hook once `astro build` has exited. At 10,000 talks
+ * per language Astro's process peaks at about 3.9 GiB and Pagefind's binary at 2.6 GiB (docs/performance.md); one
+ * after the other, the build's peak is the larger of the two instead of their sum.
+ */
+export const INDEX_AFTER_BUILD = INDEX_AFTER_BUILD_ENV;
+
+/** What the index needs from the build, handed from the hook to scripts/build.ts. */
+export interface IndexJob {
+  outDir: string;
+  base: string;
+  cache: string;
+}
+
+function leftForAfterBuild(job: IndexJob, logger: { info(line: string): void }): boolean {
+  const file = process.env[INDEX_AFTER_BUILD];
+  if (!file) return false;
+  writeFileSync(file, JSON.stringify(job));
+  logger.info('the search index is written once this process has exited (scripts/build.ts)');
+  return true;
+}
+
 export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndexOptions = {}): AstroIntegration {
   let base = '/';
   let cache = '';
@@ -139,48 +238,22 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        if (leftForAfterBuild({ outDir, base, cache }, logger)) return;
         const bundle = join(outDir, BUNDLE_DIR);
         // Loaded here so `astro dev` and `astro check` never start Pagefind's binary.
         const pagefind = await load();
         try {
           rmSync(bundle, { recursive: true, force: true });
-          const created = await withChunkSize(() => pagefind.createIndex({}));
-          if (created.errors.length > 0 || !created.index) throw new PagefindError('starting', created.errors);
-          const index = created.index;
+          const { languages, searchPages } = pagesToIndex(outDir, bundle);
+          if (languages.size === 0) throw new PagefindError('indexing', ['no page has data-pagefind-body']);
           const perLanguage = new Map<string, number>();
           const hanCharacters = new Set<string>();
-          const send = async (batch: Array<{ url: string; html: string }>) => {
-            const results = await Promise.all(
-              batch.map(({ url, html }) => {
-                for (const char of visibleText(html).match(/\p{Script=Han}/gu) ?? []) hanCharacters.add(char);
-                return index.addHTMLFile({ url, content: indexableHtml(html) });
-              }),
-            );
-            results.forEach((added, i) => {
-              if (added.errors.length > 0) throw new PagefindError(`indexing ${batch[i].url}`, added.errors);
-              const lang = /<html[^>]*\slang="([^"]+)"/.exec(batch[i].html)?.[1]?.toLowerCase() ?? 'unknown';
-              perLanguage.set(lang, (perLanguage.get(lang) ?? 0) + 1);
-            });
-          };
-          // Several pages in flight to the binary at once (one round trip per page was most of the indexing time on
-          // large archives), sent in page order. Pages are read a batch at a time: holding every page's HTML until
-          // the end took about a gigabyte at 10,000 talks per language.
-          let batch: Array<{ url: string; html: string }> = [];
-          const searchPages: Array<{ file: string; html: string }> = [];
-          for (const file of htmlFiles(outDir, bundle).sort()) {
-            const html = readFileSync(file, 'utf8');
-            if (html.includes('<search-page')) searchPages.push({ file, html });
-            if (!html.includes('data-pagefind-body')) continue;
-            batch.push({ url: standsFor(html) ?? pageUrl(base, relative(outDir, file)), html });
-            if (batch.length === INDEX_BATCH) {
-              await send(batch);
-              batch = [];
-            }
+          const entries: PagefindEntryFile[] = [];
+          for (const [lang, files] of languages) {
+            entries.push(await indexLanguage(pagefind, files, { outDir, bundle, base, hanCharacters }));
+            perLanguage.set(lang, files.length);
           }
-          if (batch.length > 0) await send(batch);
-          if (perLanguage.size === 0) throw new PagefindError('indexing', ['no page has data-pagefind-body']);
-          const written = await index.writeFiles({ outputPath: bundle });
-          if (written.errors.length > 0) throw new PagefindError('writing the index', written.errors);
+          writeFileSync(join(bundle, 'pagefind-entry.json'), mergedEntry(entries));
           for (const name of readdirSync(bundle)) if (UNUSED.test(name)) rmSync(join(bundle, name));
           await finishSearchBundle(bundle, searchPages, cache);
           writeFileSync(join(outDir, FOLD_FILE), JSON.stringify(foldPairs(foldTable(hanCharacters))));

@@ -15,6 +15,12 @@ export const THEME_STORAGE_KEY = 'confnotes-theme';
 export const SEARCH_BUNDLE_DIR = 'pagefind';
 export const searchBundleUrl = (base: string): string => `${base.endsWith('/') ? base : `${base}/`}${SEARCH_BUNDLE_DIR}/pagefind.js`;
 
+/**
+ * Set by `npm run build` (scripts/build.ts) for `astro build`: the file where the index integration leaves its job
+ * instead of indexing inside the build (src/integrations/pagefind.ts).
+ */
+export const INDEX_AFTER_BUILD_ENV = 'CONFNOTES_INDEX_AFTER_BUILD';
+
 /** The Han-character test: any character of the Han script (CJK ideographs in every block, 〇, 々). */
 export const HAN_SOURCE = String.raw`\p{Script=Han}`;
 // Pure: a bundle that imports this file for another constant (the theme select's) leaves the regex out, so no page

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AstroIntegration } from 'astro';
-import { PagefindError, pagefindIndex, type PagefindIndexOptions } from '../../src/integrations/pagefind.ts';
+import { INDEX_AFTER_BUILD, PagefindError, pagefindIndex, type PagefindIndexOptions } from '../../src/integrations/pagefind.ts';
 
 type Hooks = Required<AstroIntegration['hooks']>;
 const logged: string[] = [];
@@ -95,5 +95,22 @@ describe('the index integration', () => {
     await expect(runIntegration(dir, '/', { load: failing })).rejects.toThrow(/Pagefind failed while writing the index:\ndisk full/);
     expect(existsSync(join(dir, 'pagefind'))).toBe(false);
     expect(closed).toBe(true);
+  });
+});
+
+describe('the index after the build (npm run build, scripts/build.ts)', () => {
+  it('leaves the job to the script when asked, and the same hook run later writes the index', async () => {
+    const dir = site({ 'zh/a/index.html': page('zh-CN', '<article data-pagefind-body><h1>车轮</h1></article>') });
+    const job = join(dir, 'job.json');
+    process.env[INDEX_AFTER_BUILD] = job;
+    try {
+      await runIntegration(dir, '/notes/');
+    } finally {
+      delete process.env[INDEX_AFTER_BUILD];
+    }
+    expect(existsSync(join(dir, 'pagefind'))).toBe(false);
+    expect(JSON.parse(readFileSync(job, 'utf8'))).toMatchObject({ outDir: `${dir}/`, base: '/notes/' });
+    await runIntegration(dir, '/notes/');
+    expect(JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')).languages['zh-cn'].page_count).toBe(1);
   });
 });
