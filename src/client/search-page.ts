@@ -49,7 +49,7 @@ class SearchPage extends HTMLElement {
   private outcome?: SearchOutcome;
   /** The outcome whose next results are being shown, so a second "show more" waits for the first. */
   private showing?: SearchOutcome;
-  /** The language's index chunks (data-chunks, written in at build time), and the ones already asked for. */
+  /** The language's index chunks (data-chunks on the script in <head>, written in at build time), and the ones asked for. */
   private chunks: IndexChunk[] = [];
   private fetchedChunks = new Set<string>();
 
@@ -62,7 +62,7 @@ class SearchPage extends HTMLElement {
     this.clear = this.querySelector('.search-clear')!;
     this.none = this.querySelector('.search-none')!;
     this.messages = JSON.parse(this.dataset.messages ?? '{}');
-    this.chunks = JSON.parse(this.dataset.chunks ?? '[]');
+    this.chunks = JSON.parse(document.querySelector<HTMLElement>('script[data-search-ahead]')?.dataset.chunks ?? '[]');
 
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -162,6 +162,8 @@ class SearchPage extends HTMLElement {
     for (const hash of chunksForQuery(prepareQuery(q).term ?? '', this.chunks)) {
       if (this.fetchedChunks.has(hash)) continue;
       this.fetchedChunks.add(hash);
+      // The script in <head> may have asked for it already (a shared link's query).
+      if (document.head.querySelector(`link[rel="preload"][href="${folder}${hash}.pf_index"]`)) continue;
       document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: `${folder}${hash}.pf_index` }));
     }
   }

@@ -8,6 +8,7 @@
  * scripts sit at the start of <body>, where they still run before the first paint.
  */
 import { createHash } from 'node:crypto';
+import { chunksForQuery } from './search-chunks.ts';
 import { DEFAULT_LANG, THEME_STORAGE_KEY } from './site-constants.ts';
 
 /**
@@ -30,11 +31,12 @@ export const languageChoiceScript = (base: string): string =>
  * for a shared result link (?q=...) that wait was a quarter of a second before any of the index was asked for. It
  * preloads the page's search code (data-module), Pagefind's module and the files every first query needs (the
  * script's data-preload, written in at build time by src/integrations/search-bundle.ts) under data-bundle: at once
- * when the address holds a search, else on the reader's first touch of the search form. The page's own loader then
- * runs the search code, which is on its way.
+ * when the address holds a search, else on the reader's first touch of the search form. For an address with a query
+ * it also asks for the index chunks its words are in (data-chunks, by `chunksForQuery`, whose own text this script
+ * carries) and, for Chinese, the fold table (data-fold). The page's own loader then runs the search code.
  */
 export const SEARCH_AHEAD_SCRIPT =
-  `(function(s){var done=0;function l(r,h){var e=document.createElement('link');e.rel=r;e.href=h;if(r==='preload'){e.as='fetch';e.crossOrigin='anonymous'}document.head.appendChild(e)}function go(){if(done)return;done=1;var b=s.getAttribute('data-bundle');l('modulepreload',s.getAttribute('data-module'));l('modulepreload',b+'pagefind.js');(s.getAttribute('data-preload')||'').split(' ').forEach(function(f){if(f)l('preload',b+f)})}if(location.search.length>1)go();else['focusin','pointerdown','input','change','submit'].forEach(function(t){document.addEventListener(t,function(e){if(e.target&&e.target.closest&&e.target.closest('search-page'))go()},true)})})(document.currentScript)`;
+  `(function(s){${chunksForQuery.toString()}var done=0;function l(r,h){var e=document.createElement('link');e.rel=r;e.href=h;if(r==='preload'){e.as='fetch';e.crossOrigin='anonymous'}document.head.appendChild(e)}function go(){if(done)return;done=1;var b=s.getAttribute('data-bundle');l('modulepreload',s.getAttribute('data-module'));l('modulepreload',b+'pagefind.js');(s.getAttribute('data-preload')||'').split(' ').forEach(function(f){if(f)l('preload',b+f)});var q=new URLSearchParams(location.search).get('q');if(!q)return;chunksForQuery(q,JSON.parse(s.getAttribute('data-chunks')||'[]')).forEach(function(h){l('preload',b+'index/'+h+'.pf_index')});if(/\\p{Script=Han}/u.test(q))l('preload',s.getAttribute('data-fold'))}if(location.search.length>1)go();else['focusin','pointerdown','input','change','submit'].forEach(function(t){document.addEventListener(t,function(e){if(e.target&&e.target.closest&&e.target.closest('search-page'))go()},true)})})(document.currentScript)`;
 
 export type CspAlgorithm = 'sha256' | 'sha384' | 'sha512';
 

@@ -29,32 +29,33 @@ export type IndexChunk = readonly [from: string, to: string, hash: string];
  */
 export const CHUNK_TABLE_MAX = 48;
 
-/** A query's words as Pagefind's module hands them to its WebAssembly: lowercased, punctuation removed. */
-const queryWords = (query: string): string[] =>
-  query
-    .toLocaleLowerCase()
-    .replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}"]/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-
 /**
  * The files of the chunks a query's words fall in, by Pagefind's rule (pagefind_web's `request_indexes`): the chunk
- * whose range holds the word, else any chunk whose range holds it when both are cut to the same length. English words
- * are looked up by their stem, which Pagefind knows and this page does not; a stem is the word cut short (or nearly:
- * "happy" → "happi"), so the chunks between the word's first 60% and the word itself are taken too.
+ * whose range holds the word, else any chunk whose range holds it when both are cut to the same length. Words are the
+ * query as Pagefind's module hands it to its WebAssembly (lowercased, punctuation removed), each Han character a word
+ * of its own as in the index. English words are looked up by their stem, which Pagefind knows and this page does
+ * not; a stem is the word cut short (or nearly: "happy" → "happi"), so the chunks between the word's first 60% and the
+ * word itself are taken too.
+ *
+ * Self-contained on purpose: the search page's script in <head> carries this function's own text
+ * (`SEARCH_AHEAD_SCRIPT`), so it must not use anything from outside it.
  */
 export function chunksForQuery(query: string, table: readonly IndexChunk[]): string[] {
-  const wanted = new Set<string>();
-  for (const word of queryWords(query)) {
+  const cut = (text: string, other: string): string => Array.from(text).slice(0, Array.from(other).length).join('');
+  const words = query
+    .toLocaleLowerCase()
+    .replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}"]/gu, ' ')
+    .replace(/\p{Script=Han}/gu, ' $& ')
+    .split(/\s+/)
+    .filter(Boolean);
+  const wanted: string[] = [];
+  for (const word of words) {
     const chars = Array.from(word);
     const strict = table.filter(([from, to]) => word >= from && word <= to);
     const found = strict.length > 0 ? strict : table.filter(([from, to]) => cut(word, from) >= cut(from, word) && cut(word, to) <= cut(to, word));
     const stem = chars.slice(0, Math.max(1, Math.ceil(chars.length * 0.6))).join('');
     const stems = table.filter(([from, to]) => from <= word && to >= stem);
-    for (const [, , hash] of [...found, ...stems]) wanted.add(hash);
+    for (const [, , hash] of [...found, ...stems]) if (!wanted.includes(hash)) wanted.push(hash);
   }
-  return [...wanted];
+  return wanted;
 }
-
-/** `text` cut to as many characters as `other` has, when that is fewer. */
-const cut = (text: string, other: string): string => Array.from(text).slice(0, Array.from(other).length).join('');

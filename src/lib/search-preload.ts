@@ -65,16 +65,16 @@ export function firstQueryFiles(entry: PagefindEntry, entryText: string, languag
 
 /**
  * A search page's HTML with what it needs to fetch the first query's files at once: the files (`data-preload`, paths
- * under the bundle folder, space-separated) on its fetching-ahead script in <head> (`<script data-search-ahead>`,
- * SEARCH_AHEAD_SCRIPT in src/lib/inline-scripts.ts); the entry's tag (`data-pagefind-tag`, passed to Pagefind as its
- * metaCacheTag so it asks for the same URL) and, when given, the language's index chunks (`data-chunks`, JSON) on
- * its `<search-page>` element. Nothing else changes.
+ * under the bundle folder, space-separated) and, when given, the language's index chunks (`data-chunks`, JSON) on its
+ * fetching-ahead script in <head> (`<script data-search-ahead>`, SEARCH_AHEAD_SCRIPT in src/lib/inline-scripts.ts);
+ * the entry's tag (`data-pagefind-tag`, passed to Pagefind as its metaCacheTag so it asks for the same URL) on its
+ * `<search-page>` element. Nothing else changes.
  */
 export function withFirstQueryFiles(html: string, tag: string, files: readonly string[], chunks?: readonly IndexChunk[]): string {
   const table = chunks ? ` data-chunks="${attribute(JSON.stringify(chunks))}"` : '';
   const filled = html
-    .replace(/<script(?=[^>]*\sdata-search-ahead[\s>=])/, `$& data-preload="${attribute(files.join(' '))}"`)
-    .replace(/<search-page(?=[\s>])/, `$& data-pagefind-tag="${tag}"${table}`);
+    .replace(/<script(?=[^>]*\sdata-search-ahead[\s>=])/, `$& data-preload="${attribute(files.join(' '))}"${table}`)
+    .replace(/<search-page(?=[\s>])/, `$& data-pagefind-tag="${tag}"`);
   return afterPolicy(filled);
 }
 

@@ -608,7 +608,7 @@ describe('cost', () => {
       expect(fetched.filter((url) => url.startsWith('/pagefind/pagefind-entry.json'))).toHaveLength(1);
       // The index is in several chunks, and the page asked for the ones the query needed before Pagefind could: every
       // chunk fetched was one the page preloaded, each fetched once.
-      const chunks = JSON.parse((await page.getAttribute('search-page', 'data-chunks'))!) as string[][];
+      const chunks = JSON.parse((await page.getAttribute('script[data-search-ahead]', 'data-chunks'))!) as string[][];
       expect(chunks.length).toBeGreaterThan(2);
       const preloaded = await page.$$eval('link[rel="preload"][href$=".pf_index"]', (links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
       const chunksFetched = fetched.filter((url) => url.endsWith('.pf_index'));
@@ -620,7 +620,7 @@ describe('cost', () => {
 });
 
 describe('a shared result link (?q=)', () => {
-  it.each(LANGS)('%s: asks for the search code, Pagefind and the first query’s files from <head>, before the stylesheet has arrived', async (lang) => {
+  it.each(LANGS)('%s: asks for the search code, Pagefind, the first query’s files and its index chunks from <head>, before the stylesheet has arrived', async (lang) => {
     await withPage({}, async (page) => {
       const client = await page.context().newCDPSession(page);
       await client.send('Network.enable');
@@ -642,16 +642,18 @@ describe('a shared result link (?q=)', () => {
       const searchCode = (await ahead.getAttribute('data-module'))!;
       const wasm = (await ahead.getAttribute('data-preload'))!.split(' ').find((file) => file.endsWith('.pagefind'))!;
       const stylesheet = [...finished.keys()].find((path) => path.endsWith('.css'))!;
-      for (const path of [searchCode, '/pagefind/pagefind.js', `/pagefind/${wasm}`]) {
-        expect(started.get(path), path).toBeLessThan(finished.get(stylesheet)!);
-      }
+      // The query's index chunks too, and for Chinese the fold table.
+      const chunks = [...started.keys()].filter((path) => path.endsWith('.pf_index'));
+      expect(chunks.length).toBeGreaterThan(0);
+      const early = [searchCode, '/pagefind/pagefind.js', `/pagefind/${wasm}`, ...chunks, ...(lang === 'zh' ? ['/search-fold.json'] : [])];
+      for (const path of early) expect(started.get(path), path).toBeLessThan(finished.get(stylesheet)!);
       // Each fetched once: the loader's import and Pagefind took the copies asked for ahead.
       const requests: string[] = [];
       page.on('request', (request) => requests.push(new URL(request.url()).pathname));
       await page.reload();
       await page.locator('.search-result').first().waitFor();
       await page.waitForLoadState('networkidle');
-      for (const path of [searchCode, '/pagefind/pagefind.js', `/pagefind/${wasm}`]) expect(requests.filter((seen) => seen === path), path).toHaveLength(1);
+      for (const path of early) expect(requests.filter((seen) => seen === path), path).toHaveLength(1);
     });
   });
 });

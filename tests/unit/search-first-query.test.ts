@@ -54,10 +54,11 @@ describe('the files a first query fetches at once', () => {
     );
   });
 
-  it('writes the chunk table into the search page when given one', () => {
+  it('writes the chunk table onto the fetching-ahead script when given one', () => {
     const html = '<script data-search-ahead></script><search-page data-base="/"></search-page>';
     const table: IndexChunk[] = [['0', 'bak', 'en_bb8eb2c'], ['bal', '“q”', 'en_fd60c7a']];
     const written = withFirstQueryFiles(html, 'abc', ['wasm.en.pagefind'], table);
+    expect(written).toMatch(/^<script data-preload="wasm.en.pagefind" data-chunks="[^"]+" data-search-ahead><\/script><search-page data-pagefind-tag="abc" data-base="\/">/);
     expect(written).toContain(' data-chunks="[[&quot;0&quot;,&quot;bak&quot;,&quot;en_bb8eb2c&quot;],[&quot;bal&quot;,&quot;“q”&quot;,&quot;en_fd60c7a&quot;]]"');
     expect(JSON.parse(/data-chunks="([^"]*)"/.exec(written)![1].replace(/&quot;/g, '"').replace(/&amp;/g, '&'))).toEqual(table);
   });
@@ -113,6 +114,14 @@ describe('index chunks', () => {
     // A word between two chunks goes to the one whose last word it extends (Pagefind's loose rule).
     expect(chunksForQuery('gomx', table)).toEqual(['en_b4c3552']);
     expect(chunksForQuery('车 轮', [['0', '车', 'zh-cn_1'], ['轨', '龙', 'zh-cn_2']])).toEqual(['zh-cn_1', 'zh-cn_2']);
+    // Han characters are words of their own, spaced or not (a shared link's query is as the reader typed it).
+    expect(chunksForQuery('车轮', [['0', '车', 'zh-cn_1'], ['轨', '龙', 'zh-cn_2']])).toEqual(['zh-cn_1', 'zh-cn_2']);
+  });
+
+  it('is self-contained, so the page can carry its text', () => {
+    // SEARCH_AHEAD_SCRIPT embeds chunksForQuery's source; a reference to anything outside it would fail in the page.
+    const standalone = new Function(`${chunksForQuery.toString()}; return chunksForQuery;`)() as typeof chunksForQuery;
+    expect(standalone('wheel battle', table)).toEqual(['en_1cc5c6b', 'en_fd60c7a']);
     expect(chunksForQuery('', table)).toEqual([]);
   });
 
