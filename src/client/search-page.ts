@@ -49,9 +49,8 @@ class SearchPage extends HTMLElement {
   private outcome?: SearchOutcome;
   /** The outcome whose next results are being shown, so a second "show more" waits for the first. */
   private showing?: SearchOutcome;
-  /** The language's index chunks (data-chunks on the script in <head>, written in at build time), and the ones asked for. */
+  /** The language's index chunks (data-chunks on the script in <head>, written in at build time). */
   private chunks: IndexChunk[] = [];
-  private fetchedChunks = new Set<string>();
 
   connectedCallback() {
     this.form = this.querySelector('form')!;
@@ -149,8 +148,9 @@ class SearchPage extends HTMLElement {
   private preload() {
     const q = this.input.value.trim();
     if (/\p{Script=Han}/u.test(q)) void fetchFoldTable(this.dataset.base ?? '/');
-    if (q) this.preloadChunks(q);
-    if (q) void this.loadPagefind().then((pagefind) => pagefind.preload?.(prepareQuery(q).term ?? ''));
+    if (!q) return;
+    this.preloadChunks(q);
+    void this.loadPagefind().then((pagefind) => pagefind.preload?.(prepareQuery(q).term ?? ''));
   }
 
   /**
@@ -160,11 +160,10 @@ class SearchPage extends HTMLElement {
   private preloadChunks(q: string) {
     const folder = searchBundleUrl(this.dataset.base ?? '/').replace(/[^/]+$/, 'index/');
     for (const hash of chunksForQuery(prepareQuery(q).term ?? '', this.chunks)) {
-      if (this.fetchedChunks.has(hash)) continue;
-      this.fetchedChunks.add(hash);
-      // The script in <head> may have asked for it already (a shared link's query).
-      if (document.head.querySelector(`link[rel="preload"][href="${folder}${hash}.pf_index"]`)) continue;
-      document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: `${folder}${hash}.pf_index` }));
+      const href = `${folder}${hash}.pf_index`;
+      // Asked for once, whether by an earlier query or by the script in <head> (a shared link's query).
+      if (document.head.querySelector(`link[rel="preload"][href="${href}"]`)) continue;
+      document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
     }
   }
 

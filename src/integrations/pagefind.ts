@@ -10,7 +10,7 @@
  * goes into its language's index under the URL of the original (SearchRecord's `standsFor`), so a reader of either
  * language finds the text once, and the result says which language the page is in.
  * Each language is indexed by a Pagefind binary of its own, one after the other (`indexLanguage`), and `npm run build`
- * runs this hook after Astro's process has exited (`INDEX_AFTER_BUILD`): both keep a large archive's peak memory down.
+ * runs this hook after Astro's process has exited (`leftForAfterBuild`): both keep a large archive's peak memory down.
  * Next to the index it writes FOLD_FILE, the traditional → simplified table for the characters the index holds, and
  * then finishes the bundle for the search pages (src/integrations/search-bundle.ts).
  */
@@ -23,6 +23,7 @@ import { CHUNK_SIZE_VARIABLE, INDEX_CHUNK_SIZE } from '../lib/search-chunks.ts';
 import { codeAsKeywords } from '../lib/search-code.ts';
 import { foldTable, simplifiedRuns } from '../lib/search-terms.ts';
 import { INDEX_AFTER_BUILD_ENV, SEARCH_BUNDLE_DIR } from '../lib/site-constants.ts';
+import { htmlLang } from '../lib/search-preload.ts';
 import { finishSearchBundle } from './search-bundle.ts';
 
 /** The bundle folder under the output folder; the search page imports `searchBundleUrl(base)` from it. */
@@ -142,7 +143,7 @@ function pagesToIndex(outDir: string, bundle: string): { languages: Map<string, 
     const html = readFileSync(file, 'utf8');
     if (html.includes('<search-page')) searchPages.push({ file, html });
     if (!html.includes('data-pagefind-body')) continue;
-    const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1]?.toLowerCase() ?? 'unknown';
+    const lang = htmlLang(html)?.toLowerCase() ?? 'unknown';
     const files = languages.get(lang) ?? [];
     if (files.length === 0) languages.set(lang, files);
     files.push(file);
@@ -203,14 +204,6 @@ function mergedEntry(entries: readonly PagefindEntryFile[]): string {
   return JSON.stringify({ ...entries[0], languages });
 }
 
-/**
- * When `npm run build` (scripts/build.ts) sets INDEX_AFTER_BUILD_ENV to a file path, the hook only writes there what
- * it would index (`IndexJob`), and scripts/build.ts runs this same hook once `astro build` has exited. At 10,000 talks
- * per language Astro's process peaks at about 3.9 GiB and Pagefind's binary at 2.6 GiB (docs/performance.md); one
- * after the other, the build's peak is the larger of the two instead of their sum.
- */
-export const INDEX_AFTER_BUILD = INDEX_AFTER_BUILD_ENV;
-
 /** What the index needs from the build, handed from the hook to scripts/build.ts. */
 export interface IndexJob {
   outDir: string;
@@ -218,8 +211,14 @@ export interface IndexJob {
   cache: string;
 }
 
+/**
+ * When `npm run build` (scripts/build.ts) sets INDEX_AFTER_BUILD_ENV to a file path, the hook only writes there what
+ * it would index (`IndexJob`), and scripts/build.ts runs this same hook once `astro build` has exited. At 10,000 talks
+ * per language Astro's process peaks at about 3.9 GiB and Pagefind's binary at 2.6 GiB (docs/performance.md); one
+ * after the other, the build's peak is the larger of the two instead of their sum.
+ */
 function leftForAfterBuild(job: IndexJob, logger: { info(line: string): void }): boolean {
-  const file = process.env[INDEX_AFTER_BUILD];
+  const file = process.env[INDEX_AFTER_BUILD_ENV];
   if (!file) return false;
   writeFileSync(file, JSON.stringify(job));
   logger.info('the search index is written once this process has exited (scripts/build.ts)');
@@ -246,19 +245,15 @@ export function pagefindIndex({ load = () => import('pagefind') }: PagefindIndex
           rmSync(bundle, { recursive: true, force: true });
           const { languages, searchPages } = pagesToIndex(outDir, bundle);
           if (languages.size === 0) throw new PagefindError('indexing', ['no page has data-pagefind-body']);
-          const perLanguage = new Map<string, number>();
           const hanCharacters = new Set<string>();
           const entries: PagefindEntryFile[] = [];
-          for (const [lang, files] of languages) {
-            entries.push(await indexLanguage(pagefind, files, { outDir, bundle, base, hanCharacters }));
-            perLanguage.set(lang, files.length);
-          }
+          for (const files of languages.values()) entries.push(await indexLanguage(pagefind, files, { outDir, bundle, base, hanCharacters }));
           writeFileSync(join(bundle, 'pagefind-entry.json'), mergedEntry(entries));
           for (const name of readdirSync(bundle)) if (UNUSED.test(name)) rmSync(join(bundle, name));
           await finishSearchBundle(bundle, searchPages, cache);
           writeFileSync(join(outDir, FOLD_FILE), JSON.stringify(foldPairs(foldTable(hanCharacters))));
           const size = folderSize(bundle);
-          const counts = [...perLanguage].map(([lang, count]) => `${lang} ${count}`).join(', ');
+          const counts = [...languages].map(([lang, files]) => `${lang} ${files.length}`).join(', ');
           logger.info(`indexed ${counts} pages; ${BUNDLE_DIR}/ holds ${size.files} files, ${(size.bytes / 1024).toFixed(1)} KiB`);
         } catch (error) {
           rmSync(bundle, { recursive: true, force: true });

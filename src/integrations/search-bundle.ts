@@ -6,9 +6,8 @@
  *   and which index chunk holds which words (src/lib/search-chunks.ts), so that it can fetch them at once;
  * - those files, which Pagefind gzips itself and the browser unzips in Pagefind's code, gzipped again with Zopfli:
  *   the same format, 4-5% smaller (the WebAssembly 55.4 → 52.8 KB), and so are the index chunks of a language whose
- *   table the page carries. Zopfli takes seconds where gzip takes
- *   milliseconds, so each result is kept in the build cache under a hash of its content; the WebAssembly only
- *   changes with Pagefind's version.
+ *   table the page carries. Zopfli takes seconds where gzip takes milliseconds, so each result is kept in the build
+ *   cache under a hash of its content; the WebAssembly only changes with Pagefind's version.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

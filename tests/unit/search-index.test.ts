@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AstroIntegration } from 'astro';
-import { INDEX_AFTER_BUILD, PagefindError, pagefindIndex, type PagefindIndexOptions } from '../../src/integrations/pagefind.ts';
+import { PagefindError, pagefindIndex, type PagefindIndexOptions } from '../../src/integrations/pagefind.ts';
+import { INDEX_AFTER_BUILD_ENV } from '../../src/lib/site-constants.ts';
 
 type Hooks = Required<AstroIntegration['hooks']>;
 const logged: string[] = [];
@@ -102,11 +103,11 @@ describe('the index after the build (npm run build, scripts/build.ts)', () => {
   it('leaves the job to the script when asked, and the same hook run later writes the index', async () => {
     const dir = site({ 'zh/a/index.html': page('zh-CN', '<article data-pagefind-body><h1>车轮</h1></article>') });
     const job = join(dir, 'job.json');
-    process.env[INDEX_AFTER_BUILD] = job;
+    process.env[INDEX_AFTER_BUILD_ENV] = job;
     try {
       await runIntegration(dir, '/notes/');
     } finally {
-      delete process.env[INDEX_AFTER_BUILD];
+      delete process.env[INDEX_AFTER_BUILD_ENV];
     }
     expect(existsSync(join(dir, 'pagefind'))).toBe(false);
     expect(JSON.parse(readFileSync(job, 'utf8'))).toMatchObject({ outDir: `${dir}/`, base: '/notes/' });
