@@ -1,6 +1,6 @@
 /**
  * Draws the cards the cache does not hold yet, in child processes (src/lib/share-card-worker.ts), one per core: a cold
- * card costs about 80 ms of CPU, so a thousand talks' cards take minutes on one core, and a child's memory is returned
+ * card costs about 25 ms of CPU, so a thousand talks' cards take minutes on one core, and a child's memory is returned
  * when it exits. A handful of cards is drawn in this process. Each card's file is named by the hash of its content, so
  * which process draws which card never changes a byte of the output.
  */

@@ -2,12 +2,16 @@
  * Share card PNGs from the element trees of src/lib/share-card.ts: satori lays the card out and turns every glyph
  * into a path, resvg rasterises the SVG with system fonts off, so every machine gets the same bytes. Text is set in
  * Noto Sans SC from @fontsource/noto-sans-sc (it covers Latin too): the package splits the font into unicode-range
- * slices (WOFF, which satori reads; it cannot read WOFF2), and each card loads only the slices its characters fall
- * in, each subset to exactly those characters with subset-font.
+ * slices (WOFF, which satori reads), and each card names only the slices its characters fall in as its font family.
  *
- * Rendering a card takes a few hundred milliseconds, so cards are cached by a hash of everything that decides their
- * bytes (the element tree, the versions of satori, resvg, subset-font and the font package) under the build's
- * cache folder: a rebuild reads unchanged cards from disk.
+ * A process keeps every slice it has loaded in one font list, handed to satori unchanged from card to card: satori
+ * keeps its parsed fonts for a list it has seen (keyed by the list itself), so a font is read and parsed once per
+ * process instead of once per card. Subsetting each card's fonts to its characters gave the same SVG (satori draws
+ * only the glyphs a card sets) at twice the CPU.
+ *
+ * Rendering a card still takes tens of milliseconds, so cards are cached by a hash of everything that decides their
+ * bytes (the element tree, the versions of satori, resvg and the font package) under the build's cache folder: a
+ * rebuild reads unchanged cards from disk.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -15,12 +19,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { CARD_HEIGHT, CARD_WIDTH, cardText, type CardNode } from './share-card.ts';
 
-// Loaded at run time from the project's node_modules, not bundled: resvg is a native addon and subset-font reads its
-// WebAssembly file next to itself.
+// Loaded at run time from the project's node_modules, not bundled: resvg is a native addon and satori reads its
+// WebAssembly files next to itself.
 const requireHere = createRequire(join(process.cwd(), 'package.json'));
 type Satori = typeof import('satori').default;
-type SubsetFont = (font: Buffer, text: string, options: { targetFormat: 'truetype' }) => Promise<Buffer>;
-type FontVerter = { convert: (font: Buffer, format: 'truetype') => Promise<Buffer> };
+type SatoriFont = { name: string; data: Buffer; weight: (typeof WEIGHTS)[number]; style: 'normal' };
 
 const FONT_PACKAGE = '@fontsource/noto-sans-sc';
 const WEIGHTS = [400, 700] as const;
@@ -36,7 +39,7 @@ interface Slice {
 const versionOf = (name: string): string => (JSON.parse(readFileSync(requireHere.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
 let versionsCache: Record<string, string> | undefined;
 /** The versions of everything that draws a card, read once per build. */
-const versions = () => (versionsCache ??= { satori: versionOf('satori'), resvg: versionOf('@resvg/resvg-js'), font: versionOf(FONT_PACKAGE), subset: versionOf('subset-font') });
+const versions = () => (versionsCache ??= { satori: versionOf('satori'), resvg: versionOf('@resvg/resvg-js'), font: versionOf(FONT_PACKAGE) });
 
 let slicesCache: Slice[] | undefined;
 
@@ -87,14 +90,19 @@ export function charactersBySlice(text: string, all: readonly Slice[] = slices()
   return result;
 }
 
+const fontName = (slice: Slice): string => `Noto Sans SC ${slice.name}`;
+
 /**
- * A slice's font as TrueType, unpacked from WOFF once per build: subset-font would otherwise unpack the same file for
- * every card (fontverter is the converter subset-font itself uses).
+ * The fonts this process has loaded, both weights of each slice. A new list only when a card needs a slice no card
+ * before it used: satori parses the fonts of a list it has not seen, and reuses them for the same list.
  */
-const unpacked = new Map<string, Promise<Buffer>>();
-function truetype(file: string): Promise<Buffer> {
-  if (!unpacked.has(file)) unpacked.set(file, (createRequire(requireHere.resolve('subset-font'))('fontverter') as FontVerter).convert(readFileSync(file), 'truetype'));
-  return unpacked.get(file)!;
+let fontList: readonly SatoriFont[] = [];
+function fontsFor(used: Iterable<Slice>): readonly SatoriFont[] {
+  const missing = [...used].filter((slice) => !fontList.some((font) => font.name === fontName(slice)));
+  if (missing.length > 0) {
+    fontList = [...fontList, ...missing.flatMap((slice) => WEIGHTS.map((weight): SatoriFont => ({ name: fontName(slice), data: readFileSync(slice.files[weight]), weight, style: 'normal' })))];
+  }
+  return fontList;
 }
 
 const withFamily = (tree: CardNode, family: string): CardNode => ({ ...tree, props: { ...tree.props, style: { ...tree.props.style, fontFamily: family } } });
@@ -118,16 +126,9 @@ export async function cachedCardFile(tree: CardNode, cacheDir: string): Promise<
   const used = charactersBySlice([...cardText(tree).values()].join(''));
 
   const satori = (requireHere('satori') as { default: Satori }).default;
-  const subsetFont = requireHere('subset-font') as SubsetFont;
   const { Resvg } = requireHere('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
-  const fonts: Array<{ name: string; data: Buffer; weight: 400 | 700; style: 'normal' }> = [];
-  for (const [slice, chars] of used) {
-    for (const weight of WEIGHTS) {
-      fonts.push({ name: `Noto Sans SC ${slice.name}`, data: await subsetFont(await truetype(slice.files[weight]), chars, { targetFormat: 'truetype' }), weight, style: 'normal' });
-    }
-  }
-  const family = [...used.keys()].map((slice) => `"Noto Sans SC ${slice.name}"`).join(', ');
-  const svg = await satori(withFamily(tree, family) as unknown as Parameters<Satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+  const family = [...used.keys()].map((slice) => `"${fontName(slice)}"`).join(', ');
+  const svg = await satori(withFamily(tree, family) as unknown as Parameters<Satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: fontsFor(used.keys()) as Parameters<Satori>[1]['fonts'] });
   const png = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' }, background: 'rgba(0,0,0,0)' }).render().asPng();
   mkdirSync(dirname(file), { recursive: true });
   // Written beside and renamed, so a build that stops halfway never leaves half a PNG in the cache.

@@ -98,7 +98,7 @@ export function cardTree(input: CardInput): CardNode {
   );
 }
 
-/** The text of a card by font weight, so the renderer subsets each weight to exactly the characters it sets. */
+/** The text of a card by font weight: the characters its fonts must cover. */
 export function cardText(tree: CardNode): Map<number, string> {
   const byWeight = new Map<number, string>();
   const walk = (node: CardNode | string, weight: number) => {
