@@ -137,22 +137,32 @@ export const companiesAt = (speaker: Speaker, conference: string, talk?: string)
   speaker.companies.filter((company) => company.conference === conference && (!talk || !company.talks || company.talks.includes(talk)));
 
 /** Talks per key (a speaker, a tag), each list in the order given. */
-function talksBy(ordered: readonly Entry<Talk>[], keys: (talk: Talk) => readonly string[]): Map<string, Entry<Talk>[]> {
+const talkIndexes = { speakers: new WeakMap(), tags: new WeakMap() } satisfies Record<'speakers' | 'tags', WeakMap<readonly Entry<Talk>[], TalkIndex>>;
+type TalkIndex = ReadonlyMap<string, readonly Entry<Talk>[]>;
+
+/**
+ * Talks per speaker or tag, once per list of talks: every speaker and tag page and its Markdown twin asks, and building
+ * the index for each of them grew the build as speakers × talks. The lists are shared, so they are read-only.
+ */
+function talksBy(ordered: readonly Entry<Talk>[], key: 'speakers' | 'tags'): TalkIndex {
+  const cached = talkIndexes[key].get(ordered);
+  if (cached) return cached;
   const index = new Map<string, Entry<Talk>[]>();
   for (const talk of ordered) {
-    for (const key of keys(talk.data)) {
-      if (!index.has(key)) index.set(key, []);
-      index.get(key)!.push(talk);
+    for (const value of talk.data[key]) {
+      if (!index.has(value)) index.set(value, []);
+      index.get(value)!.push(talk);
     }
   }
+  talkIndexes[key].set(ordered, index);
   return index;
 }
 
 /** Talks per speaker, each list in schedule order. */
-export const talksBySpeaker = (ordered: readonly Entry<Talk>[]): Map<string, Entry<Talk>[]> => talksBy(ordered, (talk) => talk.speakers);
+export const talksBySpeaker = (ordered: readonly Entry<Talk>[]): TalkIndex => talksBy(ordered, 'speakers');
 
 /** Talks per tag, each list in schedule order. */
-export const talksByTag = (ordered: readonly Entry<Talk>[]): Map<string, Entry<Talk>[]> => talksBy(ordered, (talk) => talk.tags);
+export const talksByTag = (ordered: readonly Entry<Talk>[]): TalkIndex => talksBy(ordered, 'tags');
 
 /** Guides per tag, each list newest first. */
 export function guidesByTag(guides: readonly Entry<Guide>[]): Map<string, Entry<Guide>[]> {
@@ -170,7 +180,7 @@ export function guidesByTag(guides: readonly Entry<Guide>[]): Map<string, Entry<
  * Tags with how many talks and guides use them, most used first, then by label in the page language. `guides`
  * defaults to none, for callers that count talks only.
  */
-export function tagCounts(tags: readonly Entry<Tag>[], byTag: Map<string, unknown[]>, lang: Lang, guides: Map<string, unknown[]> = new Map()) {
+export function tagCounts(tags: readonly Entry<Tag>[], byTag: ReadonlyMap<string, readonly unknown[]>, lang: Lang, guides: ReadonlyMap<string, readonly unknown[]> = new Map()) {
   const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en');
   return tags
     .map((tag) => ({ tag, count: byTag.get(tag.id)?.length ?? 0, guideCount: guides.get(tag.id)?.length ?? 0 }))
