@@ -11,8 +11,8 @@ import { companyAt, hasLanguage, talksOfConference, type Entry, type Talk } from
 import { localizedUrl, type Route } from '../lib/paths.ts';
 import type { Lang } from '../lib/schema.ts';
 import { dayDate } from '../lib/schedule.ts';
-import { CARD_HEIGHT, CARD_WIDTH, cardAlt, cardTree, cardUrl, type CardInput, type ShareImage } from '../lib/share-card.ts';
-import { cardQueue } from '../lib/share-card-queue.ts';
+import { CARD_HEIGHT, CARD_WIDTH, cardAlt, cardTree, cardUrl, type CardInput, type CardNode, type ShareImage } from '../lib/share-card.ts';
+import { queueCards } from '../lib/share-card-queue.ts';
 import { renderCard } from '../lib/share-card-render.ts';
 import { loadSite, type Site } from './site.ts';
 
@@ -95,15 +95,18 @@ export async function cardResponse(lang: Lang, route: CardRoute): Promise<Respon
  * `npm run dev`. In a build they return no path and announce every card to the build instead, which writes each
  * card as a file once the pages are rendered (src/integrations/share-cards.ts): a file copy per cached card where a
  * route would cost a rendered response. Announcing them here rather than from the pages' own rendering means a page
- * the build reuses unchanged from the build before (src/lib/page-keys.ts) still gets its card.
+ * the build reuses unchanged from the build before (src/lib/page-keys.ts) still gets its card, and, since Astro asks
+ * every route for its paths before it renders a page, that the cards not drawn yet are drawn while the pages render.
  */
 export async function cardPaths<T extends { props: { sitePage: { lang: Lang; route: Route } } }>(paths: T[]): Promise<T[]> {
   if (!shareCardsEnabled()) return [];
   if (import.meta.env.DEV) return paths;
+  const cards: Array<[string, CardNode]> = [];
   for (const { props } of paths) {
     const { lang, route } = props.sitePage;
     // The output folder has no base.
-    cardQueue().set(cardUrl(localizedUrl('', lang, route)), cardTree(await cardInput(lang, route as CardRoute)));
+    cards.push([cardUrl(localizedUrl('', lang, route)), cardTree(await cardInput(lang, route as CardRoute))]);
   }
+  queueCards(cards);
   return [];
 }

@@ -1,6 +1,6 @@
 /**
  * Draws the cards the cache does not hold yet, in child processes (src/lib/share-card-worker.ts), one per core: a cold
- * card costs about 25 ms of CPU, so a thousand talks' cards take minutes on one core, and a child's memory is returned
+ * card costs about 25 ms of CPU, so the 2,000 cards of a thousand talks take most of a minute of one core, and a child's memory is returned
  * when it exits. A handful of cards is drawn in this process. Each card's file is named by the hash of its content, so
  * which process draws which card never changes a byte of the output.
  */
@@ -21,7 +21,11 @@ function drawInChild(request: DrawRequest): Promise<void> {
       failure = reply.error;
     });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 && !failure ? resolve() : reject(new Error(`share card: ${failure ?? `drawing process exited with ${code}`}`))));
+    child.on('exit', (code) => {
+      if (code === 0 && !failure) return resolve();
+      const message = failure ?? `drawing process exited with ${code}`;
+      reject(new Error(message.startsWith('share card:') ? message : `share card: ${message}`));
+    });
     child.send(request);
   });
 }

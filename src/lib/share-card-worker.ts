@@ -15,6 +15,9 @@ export interface DrawRequest {
 const COLLECT_EVERY = 8;
 const collect = (globalThis as typeof globalThis & { gc?: () => void }).gc;
 
+// A build that stops (an error in a page, Ctrl-C) takes its drawing processes with it.
+process.once('disconnect', () => process.exit(1));
+
 process.once('message', async ({ cacheDir, trees }: DrawRequest) => {
   try {
     for (const [index, tree] of trees.entries()) {
