@@ -31,8 +31,8 @@ const ZOPFLI_ITERATIONS = 5;
  * Whether Zopfli may split a file into blocks. Where splitting pays, its search costs 0.6 to 1 s of CPU per file,
  * whatever the file's size (@gfx/zopfli 1.0.15, measured on 700-byte filters and 130 KB WebAssembly alike). It is kept
  * for Pagefind's WebAssembly, 1.5% smaller for it (57,746 → 56,887 bytes en) and redone only when Pagefind's version
- * changes; the files drawn from the index (filters, metadata, chunks) change with every edit and are 0 to 10% larger without it
- * (40 bytes on a 550-byte filter, 380 on a 4 KB metadata file at 300 talks per language, 0 on this site's own).
+ * changes; the files drawn from the index (filters, metadata, chunks) change with every edit and are 0 to 10% larger
+ * without it (40 bytes on a 550-byte filter, 380 on a 4 KB metadata file at 300 talks per language, 0 on this site's).
  */
 const splitsBlocks = (path: string): boolean => /(^|\/)wasm\.[^/]+\.pagefind$/.test(path);
 

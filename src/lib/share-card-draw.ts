@@ -1,8 +1,9 @@
 /**
- * Draws the cards the cache does not hold yet, in child processes (src/lib/share-card-worker.ts), one per core: a cold
- * card costs about 25 ms of CPU, so the 2,000 cards of a thousand talks take most of a minute of one core, and a child's memory is returned
- * when it exits. A handful of cards is drawn in this process. Each card's file is named by the hash of its content, so
- * which process draws which card never changes a byte of the output.
+ * Draws the cards the cache does not hold yet, in child processes (src/lib/share-card-worker.ts), as many as the
+ * caller gives cores to: a cold card costs about 30 ms of CPU, so the 2,100 cards of a thousand talks take more than a
+ * minute of one core, and a child's memory is returned when it exits. A handful of cards is drawn in this process. Each
+ * card's file is named by the hash of its content, so which process draws which card never changes a byte of the
+ * output.
  */
 import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
