@@ -312,16 +312,16 @@ export default { ...config, integrations };
 }
 
 /**
- * Where our build of a work folder writes: under the project (tests/.tmp/, git-ignored), because Astro keeps its
- * prerender chunks in the output folder only when that is inside the project, and otherwise in the project's shared
- * .astro/, where another build of this worktree running at the same time overwrites them.
- */
-/**
  * With --index-after-build, ours builds as `npm run build` does (scripts/build.ts: `astro build`, then the search
  * index once Astro's process has exited) instead of `npx astro build` indexing from inside the build.
  */
 let indexAfterBuild = false;
 
+/**
+ * Where our build of a work folder writes: under the project (tests/.tmp/, git-ignored), because Astro keeps its
+ * prerender chunks in the output folder only when that is inside the project, and otherwise in the project's shared
+ * .astro/, where another build of this worktree running at the same time overwrites them.
+ */
 let oursRoot = '';
 let workRoot = '';
 const oursOut = (work: string, name: string) => join(oursRoot, relative(workRoot, work), name);

@@ -19,57 +19,54 @@ import { cardListeners, cardQueue } from '../lib/share-card-queue.ts';
 import { cardCacheFile } from '../lib/share-card-render.ts';
 import type { CardNode } from '../lib/share-card.ts';
 
-/** The trees among `trees` whose PNG the cache does not hold, one per PNG, added to `drawn` by cached file. */
-function uncached(trees: Iterable<CardNode>, cache: string, drawn: Set<string>): CardNode[] {
-  const missing = new Map<string, CardNode>();
-  for (const tree of trees) {
-    const file = cardCacheFile(tree, cache);
-    if (drawn.has(file) || existsSync(file)) continue;
-    missing.set(file, tree);
-    drawn.add(file);
-  }
-  return [...missing.values()];
-}
-
 export function shareCards(): AstroIntegration {
   let drawingAhead: Promise<void> = Promise.resolve();
-  let ahead: CardNode[] = [];
-  const drawn = new Set<string>();
-  const drawAhead = (trees: readonly CardNode[]) => {
-    const missing = uncached(trees, resolve(cacheDir()), drawn);
-    if (missing.length === 0) return;
-    ahead.push(...missing);
-    drawingAhead = drawingAhead.then(() => drawCards(missing, resolve(cacheDir()), 1));
+  /** The cards this build draws, by cache file, in the order they were handed to the drawing ahead. */
+  const toDraw = new Map<string, CardNode>();
+  /** Adds the cards the cache does not hold yet to the drawing ahead's list, and their drawing to its chain. */
+  const drawAhead = (cards: ReadonlyArray<{ cached: string; tree: CardNode }>) => {
+    const trees: CardNode[] = [];
+    for (const { cached, tree } of cards) {
+      if (toDraw.has(cached) || existsSync(cached)) continue;
+      toDraw.set(cached, tree);
+      trees.push(tree);
+    }
+    if (trees.length === 0) return;
+    drawingAhead = drawingAhead.then(() => drawCards(trees, resolve(cacheDir()), 1));
     // Awaited, and so reported, when the build is done.
     drawingAhead.catch(() => {});
+  };
+  const onQueued = (trees: readonly CardNode[]) => {
+    const cache = resolve(cacheDir());
+    drawAhead(trees.map((tree) => ({ cached: cardCacheFile(tree, cache), tree })));
   };
   return {
     name: 'confnotes:share-cards',
     hooks: {
       'astro:build:start': () => {
         cardQueue().clear();
-        drawn.clear();
-        ahead = [];
+        toDraw.clear();
         drawingAhead = Promise.resolve();
-        cardListeners().add(drawAhead);
+        cardListeners().add(onQueued);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        cardListeners().delete(drawAhead);
+        cardListeners().delete(onQueued);
         const out = fileURLToPath(dir);
         const cache = resolve(cacheDir());
         const cards = [...cardQueue()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, tree]) => ({ file, tree, cached: cardCacheFile(tree, cache) }));
-        // Cards queued while no one listened (none in a normal build) go first, then the drawing ahead's list backwards.
-        const rest = [...uncached(cards.map((card) => card.tree), cache, drawn), ...ahead.toReversed().filter((tree) => !existsSync(cardCacheFile(tree, cache)))];
+        // A card queued while no one listened (none in a normal build) joins the list; the rest of the list is then
+        // drawn backwards, beside the drawing ahead.
+        drawAhead(cards);
+        const rest = [...toDraw].filter(([cached]) => !existsSync(cached)).map(([, tree]) => tree).reverse();
         await Promise.all([drawingAhead, drawCards(rest, cache, Math.max(1, availableParallelism() - 1))]);
         for (const card of cards) {
           const target = join(out, card.file);
           mkdirSync(dirname(target), { recursive: true });
           copyFileSync(card.cached, target);
         }
-        logger.info(`${cards.length} share cards written, ${drawn.size} drawn`);
+        logger.info(`${cards.length} share cards written, ${toDraw.size} drawn`);
         cardQueue().clear();
-        drawn.clear();
-        ahead = [];
+        toDraw.clear();
       },
     },
   };

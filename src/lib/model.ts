@@ -137,8 +137,8 @@ export const companiesAt = (speaker: Speaker, conference: string, talk?: string)
   speaker.companies.filter((company) => company.conference === conference && (!talk || !company.talks || company.talks.includes(talk)));
 
 /** Talks per key (a speaker, a tag), each list in the order given. */
-const talkIndexes = { speakers: new WeakMap(), tags: new WeakMap() } satisfies Record<'speakers' | 'tags', WeakMap<readonly Entry<Talk>[], TalkIndex>>;
 type TalkIndex = ReadonlyMap<string, readonly Entry<Talk>[]>;
+const talkIndexes: Record<'speakers' | 'tags', WeakMap<readonly Entry<Talk>[], TalkIndex>> = { speakers: new WeakMap(), tags: new WeakMap() };
 
 /**
  * Talks per speaker or tag, once per list of talks: every speaker and tag page and its Markdown twin asks, and building
