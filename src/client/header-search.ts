@@ -34,6 +34,8 @@ if (form && !form.dataset.ready) {
   let pagefind: Promise<PagefindApi> | undefined;
   let run = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** True while the list is being replaced, when a focused result leaving the page is not the reader leaving. */
+  let refreshing = false;
 
   const loadPagefind = () =>
     (pagefind ??= (async () => {
@@ -67,26 +69,33 @@ if (form && !form.dataset.ready) {
       if (current !== run) return;
       const total = outcome.results.length;
       status.textContent = total === 0 ? messages.none : total === 1 ? messages.countOne : messages.count.replace('{n}', String(total));
-      list.replaceChildren(
-        ...data.map((item) => {
-          const entry = document.createElement('li');
-          const link = document.createElement('a');
-          link.href = item.url;
-          const title = document.createElement('strong');
-          title.innerHTML = highlightText(item.meta.label ?? tidyChinese(item.meta.title ?? item.url), outcome.query);
-          const context = document.createElement('small');
-          context.textContent = [messages.kinds[item.filters.kind?.[0] ?? ''], item.meta.where].filter(Boolean).join(' · ');
-          const excerpt = document.createElement('span');
-          excerpt.innerHTML = highlightExcerpt(bestExcerpt(item, outcome.query), outcome.query);
-          link.append(title, context, excerpt);
-          entry.append(link);
-          return entry;
-        }),
-      );
+      const rows = data.map((item) => {
+        const entry = document.createElement('li');
+        const link = document.createElement('a');
+        link.href = item.url;
+        const title = document.createElement('strong');
+        title.innerHTML = highlightText(item.meta.label ?? tidyChinese(item.meta.title ?? item.url), outcome.query);
+        const context = document.createElement('small');
+        context.textContent = [messages.kinds[item.filters.kind?.[0] ?? ''], item.meta.where].filter(Boolean).join(' · ');
+        const excerpt = document.createElement('span');
+        excerpt.innerHTML = highlightExcerpt(bestExcerpt(item, outcome.query), outcome.query);
+        link.append(title, context, excerpt);
+        entry.append(link);
+        return entry;
+      });
+      // A reader who pressed ↓ before this answer arrived (the answer to an earlier keystroke was on screen) keeps
+      // their place: the same row of the new list (its last if it is shorter, the box if it is empty). Otherwise
+      // focus would fall to <body> with the old row and the panel would close.
+      const focusedRow = links().indexOf(document.activeElement as HTMLAnchorElement);
+      refreshing = true;
+      list.replaceChildren(...rows);
+      refreshing = false;
+      if (focusedRow >= 0) (links()[focusedRow] ?? links().at(-1) ?? input).focus();
       form.dataset.shown = q;
     } catch (error) {
       if (current !== run) return;
       console.error(error);
+      if (list.contains(document.activeElement)) input.focus();
       list.replaceChildren();
       status.textContent = messages.error;
     }
@@ -121,6 +130,7 @@ if (form && !form.dataset.ready) {
   });
   // The panel closes when focus or a click goes elsewhere on the page.
   form.addEventListener('focusout', (event) => {
+    if (refreshing) return;
     if (!form.contains(event.relatedTarget as Node | null)) show(false);
   });
   document.addEventListener('pointerdown', (event) => {

@@ -196,6 +196,29 @@ describe('the header search', () => {
     });
   });
 
+  it('a list that refreshes while the reader is in it keeps their place', async () => {
+    const talk = samples.find((sample) => sample.template === 'talk' && sample.lang === 'en')!;
+    await withContextPage(session.browser, { viewport: { width: 1280, height: 800 } }, async (page) => {
+      await page.goto(url(talk.path), { waitUntil: 'networkidle' });
+      const shown = () => page.locator('form.header-search').getAttribute('data-shown');
+      await page.locator('#site-search').click();
+      await page.keyboard.type('go');
+      await expect.poll(shown, { timeout: 15_000 }).toBe('go');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      // The answer to a later keystroke lands while the reader is on the second row (as when ↓ comes right after typing).
+      await page.evaluate(() => {
+        const input = document.querySelector<HTMLInputElement>('#site-search')!;
+        input.value = 'performance';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await expect.poll(shown, { timeout: 15_000 }).toBe('performance');
+      expect(await page.locator('.search-panel').isVisible()).toBe(true);
+      const row = await page.evaluate(() => [...document.querySelectorAll('.search-panel-results a')].indexOf(document.activeElement!));
+      expect(row).toBe(1);
+    });
+  });
+
   it('on a phone the icon opens the box in place; Enter on a result opens it; Enter in the box opens the search page', async () => {
     const talk = samples.find((sample) => sample.template === 'talk' && sample.lang === 'en')!;
     await withContextPage(session.browser, { viewport: { width: 390, height: 844 }, hasTouch: true }, async (page) => {
