@@ -182,9 +182,11 @@ describe('the header search', () => {
       await page.goto(url(path), { waitUntil: 'networkidle' });
       const before = page.url();
       await page.locator('#site-search').click();
-      await page.keyboard.type(lang === 'zh' ? '性能' : 'performance');
-      const results = page.locator('.search-panel-results a');
-      await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const query = lang === 'zh' ? '性能' : 'performance';
+      await page.keyboard.type(query);
+      // The answer to the whole query, not to its first keystrokes (the panel may show those first).
+      await expect.poll(() => page.locator('form.header-search').getAttribute('data-shown'), { timeout: 15_000 }).toBe(query);
+      expect(await page.locator('.search-panel-results a').count()).toBeGreaterThan(0);
       expect(await page.locator('.search-panel').isVisible()).toBe(true);
       expect(page.url()).toBe(before);
       // ↓ moves into the results, Escape closes them and returns to the box.
@@ -228,7 +230,8 @@ describe('the header search', () => {
       expect(page.url()).toBe(url(talk.path));
       // A word from another talk's review (the first result must be another page, so following it is a navigation).
       await page.keyboard.type('haystack');
-      await expect.poll(() => page.locator('.search-panel-results a').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('form.header-search').getAttribute('data-shown'), { timeout: 15_000 }).toBe('haystack');
+      expect(await page.locator('.search-panel-results a').count()).toBeGreaterThan(0);
       expect(await overflowing(page)).toEqual([]);
       const target = await page.locator('.search-panel-results a').first().getAttribute('href');
       expect(target).not.toBe(talk.path);
