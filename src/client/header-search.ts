@@ -78,7 +78,7 @@ if (form && !form.dataset.ready) {
         const context = document.createElement('small');
         context.textContent = [messages.kinds[item.filters.kind?.[0] ?? ''], item.meta.where].filter(Boolean).join(' · ');
         const excerpt = document.createElement('span');
-        excerpt.innerHTML = highlightExcerpt(bestExcerpt(item, outcome.query), outcome.query);
+        excerpt.innerHTML = highlightExcerpt(bestExcerpt(item, outcome.query), outcome.query, item.meta.lang ?? document.documentElement.lang);
         link.append(title, context, excerpt);
         entry.append(link);
         return entry;

@@ -310,7 +310,7 @@ class SearchPage extends HTMLElement {
     text.className = 'search-result-text';
     // A search for words shows where they occur; browsing by filter shows each page's own summary.
     const excerpt = bestExcerpt(data, outcome.query);
-    if (outcome.query.term !== null && excerpt) text.innerHTML = highlightExcerpt(excerpt, outcome.query);
+    if (outcome.query.term !== null && excerpt) text.innerHTML = highlightExcerpt(excerpt, outcome.query, pageLang ?? document.documentElement.lang);
     else text.textContent = data.meta.summary ?? '';
     if (text.textContent) item.append(text);
     return item;

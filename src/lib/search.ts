@@ -202,13 +202,40 @@ function serialize(chars: MarkedChar[]): string {
   return open ? `${html}</mark>` : html;
 }
 
+/** Closing marks after which a Chinese sentence may end: a full stop goes after them. */
+const CLOSES_CHINESE = /[\u201d\u2019\u300d\u300f\u3011\uff09\u300b]/u;
+/** Chinese punctuation that already ends a clause: no full stop after it. */
+const ENDS_CHINESE = /[\u3002\uff01\uff1f\uff1b\uff1a\uff0c\u3001]/u;
+
+/**
+ * Pagefind joins a page's blocks into sentences with ". " after every block that does not end in punctuation
+ * (<h1>性能调优</h1><p>英文… becomes "性 能 调 优. 英 文"). In Chinese text that joint is a full stop, 。, or nothing
+ * after a mark that already ends the clause; after Latin text ("…in Go. 李炳毅") it stays as it is.
+ */
+function chineseJoints(chars: MarkedChar[]): MarkedChar[] {
+  const out: MarkedChar[] = [];
+  /** The last character kept that is not a space. */
+  let before: string | undefined;
+  for (let i = 0; i < chars.length; i++) {
+    const { char } = chars[i];
+    const joint = char === '.' && before !== undefined && (i + 1 === chars.length || /\s/.test(chars[i + 1].char));
+    if (joint && ENDS_CHINESE.test(before)) continue;
+    const item = joint && (isHan(before) || CLOSES_CHINESE.test(before)) ? { char: '\u3002', marked: false } : chars[i];
+    out.push(item);
+    if (!/\s/.test(item.char)) before = item.char;
+  }
+  return out;
+}
+
 /**
  * A Pagefind excerpt made readable and highlighted by our rules: Pagefind's marks on single Han characters (it marks
  * every 回 and 收 for 回收) are replaced by marks on whole runs of the query's Chinese, its marks on Latin words stay.
- * Returns safe HTML: text escaped, only <mark> elements.
+ * `lang` is the language of the page the excerpt is from: in Chinese, Pagefind's joints between blocks become full
+ * stops (chineseJoints). Returns safe HTML: text escaped, only <mark> elements.
  */
-export function highlightExcerpt(excerptHtml: string, query: PreparedQuery): string {
-  const chars = parseMarked(excerptHtml.replace(ZERO_WIDTH_SPACE, ''));
+export function highlightExcerpt(excerptHtml: string, query: PreparedQuery, lang?: string): string {
+  const parsed = parseMarked(excerptHtml.replace(ZERO_WIDTH_SPACE, ''));
+  const chars = lang?.toLowerCase().startsWith('zh') ? chineseJoints(parsed) : parsed;
   for (const item of chars) if (isHan(item.char) || CJK_PUNCTUATION.test(item.char) || SHARED_PUNCTUATION.test(item.char)) item.marked = false;
   const tidy = tidyChars(chars);
   markRuns(tidy, query.han);

@@ -337,6 +337,15 @@ describe('Chinese inside longer text', () => {
     expect(samples.length).toBeGreaterThanOrEqual(talks.length * 3);
   });
 
+  it('excerpts join Chinese blocks with a full stop, not Pagefind’s “. ”', async () => {
+    // 性能 is in talk titles, so excerpts run from a title (an h1 with no punctuation) into the facts after it.
+    await searchInPage(page, '性能');
+    const texts = await page.locator('.search-result-text').allTextContents();
+    expect(texts.length).toBeGreaterThan(1);
+    expect(texts.filter((text) => /[\p{Script=Han}”」）]\.(?:\s|$)/u.test(text))).toEqual([]);
+    expect(texts.filter((text) => text.includes('调优。'))).not.toEqual([]);
+  });
+
   it.each(samples)('“$q” finds $talk, and only pages that hold it', async ({ q, talk }) => {
     const results = await searchInPage(page, q);
     expect(results).toContain(talkPath('zh', talkById(talk)));
