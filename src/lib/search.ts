@@ -218,9 +218,10 @@ function chineseJoints(chars: MarkedChar[]): MarkedChar[] {
   let before: string | undefined;
   for (let i = 0; i < chars.length; i++) {
     const { char } = chars[i];
-    const joint = char === '.' && before !== undefined && (i + 1 === chars.length || /\s/.test(chars[i + 1].char));
-    if (joint && ENDS_CHINESE.test(before)) continue;
-    const item = joint && (isHan(before) || CLOSES_CHINESE.test(before)) ? { char: '\u3002', marked: false } : chars[i];
+    /** The character before, when this is a full stop followed by a space or the end: a joint Pagefind may have put. */
+    const joint = char === '.' && (i + 1 === chars.length || /\s/.test(chars[i + 1].char)) ? before : undefined;
+    if (joint !== undefined && ENDS_CHINESE.test(joint)) continue;
+    const item = joint !== undefined && (isHan(joint) || CLOSES_CHINESE.test(joint)) ? { char: '\u3002', marked: false } : chars[i];
     out.push(item);
     if (!/\s/.test(item.char)) before = item.char;
   }
