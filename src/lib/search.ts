@@ -209,8 +209,10 @@ const ENDS_CHINESE = /[\u3002\uff01\uff1f\uff1b\uff1a\uff0c\u3001]/u;
 
 /**
  * Pagefind joins a page's blocks into sentences with ". " after every block that does not end in punctuation
- * (<h1>性能调优</h1><p>英文… becomes "性 能 调 优. 英 文"). In Chinese text that joint is a full stop, 。, or nothing
- * after a mark that already ends the clause; after Latin text ("…in Go. 李炳毅") it stays as it is.
+ * (<h1>性能调优</h1><p>英文… becomes "性 能 调 优. 英 文"). In Chinese text that joint is a full stop, 。, when Chinese
+ * comes before it or after it ("…Stack in Go。李炳毅的"), or nothing after a mark that already ends the clause. Between
+ * two Latin words ("…application. Dave Cheney") and at the excerpt's end after a Latin word it stays as it is, since
+ * there an English sentence may end.
  */
 function chineseJoints(chars: MarkedChar[]): MarkedChar[] {
   const out: MarkedChar[] = [];
@@ -221,7 +223,9 @@ function chineseJoints(chars: MarkedChar[]): MarkedChar[] {
     /** The character before, when this is a full stop followed by a space or the end: a joint Pagefind may have put. */
     const joint = char === '.' && (i + 1 === chars.length || /\s/.test(chars[i + 1].char)) ? before : undefined;
     if (joint !== undefined && ENDS_CHINESE.test(joint)) continue;
-    const item = joint !== undefined && (isHan(joint) || CLOSES_CHINESE.test(joint)) ? { char: '\u3002', marked: false } : chars[i];
+    const after = joint === undefined ? undefined : chars.slice(i + 1).find((next) => !/\s/.test(next.char))?.char;
+    const chinese = joint !== undefined && (isHan(joint) || CLOSES_CHINESE.test(joint) || (after !== undefined && isHan(after)));
+    const item = chinese ? { char: '\u3002', marked: false } : chars[i];
     out.push(item);
     if (!/\s/.test(item.char)) before = item.char;
   }

@@ -342,7 +342,7 @@ describe('Chinese inside longer text', () => {
     await searchInPage(page, '性能');
     const texts = await page.locator('.search-result-text').allTextContents();
     expect(texts.length).toBeGreaterThan(1);
-    expect(texts.filter((text) => /[\p{Script=Han}”」）]\.(?:\s|$)/u.test(text))).toEqual([]);
+    expect(texts.filter((text) => /[\p{Script=Han}”」）]\.(?:\s|$)|\.\s+\p{Script=Han}/u.test(text))).toEqual([]);
     expect(texts.filter((text) => text.includes('调优。'))).not.toEqual([]);
   });
 

@@ -89,9 +89,13 @@ describe('highlighting', () => {
     expect(highlightExcerpt('<mark>回</mark> 家 <mark>收</mark> 到 回 收', prepareQuery('回收'))).toBe('回家收到<mark>回收</mark>');
   });
 
-  it('in Chinese, turns the joints Pagefind puts between blocks into full stops, and leaves them after Latin text', () => {
+  it('in Chinese, turns the joints Pagefind puts between blocks into full stops, and leaves them between Latin words', () => {
     const excerpt = 'Go 的 程 序 <mark>性</mark> <mark>能</mark> 调 优. 英 文 官 方 标 题 ： Improving Performance of Go Program. 李 炳 毅 的 “Go”. 完 。. 好';
-    expect(highlightExcerpt(excerpt, prepareQuery('性能'), 'zh-CN')).toBe('Go 的程序<mark>性能</mark>调优。英文官方标题：Improving Performance of Go Program. 李炳毅的“Go”。完。好');
+    expect(highlightExcerpt(excerpt, prepareQuery('性能'), 'zh-CN')).toBe('Go 的程序<mark>性能</mark>调优。英文官方标题：Improving Performance of Go Program。李炳毅的“Go”。完。好');
+    // Between Latin words, and after one at the end, an English sentence may end.
+    expect(highlightExcerpt('How to Write high performance application. Dave Cheney 的 “ 书 ” . in Go.', prepareQuery('go'), 'zh-CN')).toBe(
+      'How to Write high performance application. Dave Cheney 的“书”。in <mark>Go</mark>.',
+    );
     // A full stop inside a number or a name is not a joint; English pages keep Pagefind's text.
     expect(highlightExcerpt('Go 1.6 版 本. 下', prepareQuery('go'), 'zh-CN')).toBe('<mark>Go</mark> 1.6 版本。下');
     expect(highlightExcerpt('the title 调 优. Next', prepareQuery('title'), 'en')).toBe('the <mark>title</mark> 调优. Next');
