@@ -90,7 +90,10 @@ if (form && !form.dataset.ready) {
       refreshing = true;
       list.replaceChildren(...rows);
       refreshing = false;
-      if (focusedRow >= 0) (links()[focusedRow] ?? links().at(-1) ?? input).focus();
+      if (focusedRow >= 0) {
+        const items = links();
+        (items[Math.min(focusedRow, items.length - 1)] ?? input).focus();
+      }
       form.dataset.shown = q;
     } catch (error) {
       if (current !== run) return;

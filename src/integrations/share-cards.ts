@@ -24,7 +24,7 @@ export function shareCards(): AstroIntegration {
   /** The cards this build draws, by cache file, in the order they were handed to the drawing ahead. */
   const toDraw = new Map<string, CardNode>();
   /** Adds the cards the cache does not hold yet to the drawing ahead's list, and their drawing to its chain. */
-  const drawAhead = (cards: ReadonlyArray<{ cached: string; tree: CardNode }>) => {
+  const drawAhead = (cards: ReadonlyArray<{ cached: string; tree: CardNode }>, cache: string) => {
     const trees: CardNode[] = [];
     for (const { cached, tree } of cards) {
       if (toDraw.has(cached) || existsSync(cached)) continue;
@@ -32,13 +32,13 @@ export function shareCards(): AstroIntegration {
       trees.push(tree);
     }
     if (trees.length === 0) return;
-    drawingAhead = drawingAhead.then(() => drawCards(trees, resolve(cacheDir()), 1));
+    drawingAhead = drawingAhead.then(() => drawCards(trees, cache, 1));
     // Awaited, and so reported, when the build is done.
     drawingAhead.catch(() => {});
   };
   const onQueued = (trees: readonly CardNode[]) => {
     const cache = resolve(cacheDir());
-    drawAhead(trees.map((tree) => ({ cached: cardCacheFile(tree, cache), tree })));
+    drawAhead(trees.map((tree) => ({ cached: cardCacheFile(tree, cache), tree })), cache);
   };
   return {
     name: 'confnotes:share-cards',
@@ -56,7 +56,7 @@ export function shareCards(): AstroIntegration {
         const cards = [...cardQueue()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, tree]) => ({ file, tree, cached: cardCacheFile(tree, cache) }));
         // A card queued while no one listened (none in a normal build) joins the list; the rest of the list is then
         // drawn backwards, beside the drawing ahead.
-        drawAhead(cards);
+        drawAhead(cards, cache);
         const rest = [...toDraw].filter(([cached]) => !existsSync(cached)).map(([, tree]) => tree).reverse();
         await Promise.all([drawingAhead, drawCards(rest, cache, Math.max(1, availableParallelism() - 1))]);
         for (const card of cards) {

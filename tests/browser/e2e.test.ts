@@ -97,7 +97,7 @@ describe('layout stability on a phone', () => {
     });
     await withPage(PHONE, async (page) => {
       // A phone's CPU (4x slower): the parser then yields and Chromium paints in between, as a slow phone does, so a
-      // frame painted from half a page would show here (rendering is held until <main> is parsed: Base.astro).
+      // frame painted from half a page would show here (rendering is held until the footer is reached: Base.astro).
       await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await page.addInitScript(() => {
         const shifts: number[] = [];
