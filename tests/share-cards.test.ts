@@ -15,7 +15,7 @@ import { distDir, fileForPath, htmlPages, page } from './support/dist.ts';
 import { templateOf } from './support/templates.ts';
 import { markdownNodes, oneSpace, parseMarkdown } from './support/markdown.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardText, cardTree, cardUrl, type CardInput } from '../src/lib/share-card.ts';
-import { cardCacheFile, charactersBySlice, renderCard } from '../src/lib/share-card-render.ts';
+import { cardCacheFile, cardSvg, charactersBySlice, renderCard } from '../src/lib/share-card-render.ts';
 import { drawCards } from '../src/lib/share-card-draw.ts';
 import { twinUrl } from '../src/lib/markdown-twin.ts';
 
@@ -135,6 +135,16 @@ describe('the card renderer', () => {
     expect(() => charactersBySlice('\u{10FFFD}')).toThrow(/no Noto Sans SC glyph/);
   });
 
+  it('draws in one layer: no block is masked or clipped, so a descender below its line box still shows', async () => {
+    // resvg draws a masked or clipped group in a layer of the card's size (40% of rasterising a card), and the clip
+    // of `overflow: hidden` cut the g of "vagrant" on the guide's card; `lineClamp` alone shortens long text.
+    const long = { ...input, title: `${input.title} ${'Routing Stack '.repeat(20)}`, byline: '李炳毅（百度）、'.repeat(30) };
+    for (const card of [input, long, { ...input, title: 'Installing CoreOS with coreos-vagrant', otherTitle: undefined, byline: undefined }]) {
+      const svg = await cardSvg(cardTree(card));
+      expect(svg).not.toMatch(/\b(mask|clip-path)="url\(/);
+    }
+  });
+
   it('draws the same bytes twice, the second time from its cache', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'confnotes-cards-'));
     try {
@@ -143,7 +153,7 @@ describe('the card renderer', () => {
       expect(cached.equals(first)).toBe(true);
       const second = await renderCard(cardTree(input), cache);
       expect(second.equals(first)).toBe(true);
-      expect(pngHeader(first)).toMatchObject({ width: 1200, height: 630 });
+      expect(pngHeader(first)).toMatchObject({ width: 1200, height: 630, colorType: 2 });
       // Another text is another card.
       const other = await renderCard(cardTree({ ...input, title: 'Writing High Performance Go' }), cache);
       expect(other.equals(first)).toBe(false);

@@ -10,13 +10,14 @@
  * only the glyphs a card sets) at twice the CPU.
  *
  * Rendering a card still takes tens of milliseconds, so cards are cached by a hash of everything that decides their
- * bytes (the element tree, the versions of satori, resvg and the font package) under the build's cache folder: a
- * rebuild reads unchanged cards from disk.
+ * bytes (the element tree, the versions of satori, resvg and the font package, the PNG encoder) under the build's
+ * cache folder: a rebuild reads unchanged cards from disk.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { opaquePng } from './png.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardText, type CardNode } from './share-card.ts';
 
 // Loaded at run time from the project's node_modules, not bundled: resvg is a native addon and satori reads its
@@ -107,14 +108,32 @@ function fontsFor(used: Iterable<Slice>): readonly SatoriFont[] {
 
 const withFamily = (tree: CardNode, family: string): CardNode => ({ ...tree, props: { ...tree.props, style: { ...tree.props.style, fontFamily: family } } });
 
+/** Names src/lib/png.ts's output format; a change there changes it, so no earlier card is reused. */
+const PNG_ENCODER = 'rgb-unfiltered-deflate-3';
+
 /**
  * What decides a card's bytes; its hash names the cached file. The font slices a card uses follow from its text and
- * the font package's version, so the tree and the versions are the whole input.
+ * the font package's version, so the tree, the versions and the encoder are the whole input.
  */
-const cacheKey = (tree: CardNode): string => createHash('sha256').update(JSON.stringify({ tree, versions: versions(), size: [CARD_WIDTH, CARD_HEIGHT] })).digest('hex');
+const cacheKey = (tree: CardNode): string => createHash('sha256').update(JSON.stringify({ tree, versions: versions(), size: [CARD_WIDTH, CARD_HEIGHT], encoder: PNG_ENCODER })).digest('hex');
 
 /** Where a card's PNG is cached, whether or not it has been drawn yet. */
 export const cardCacheFile = (tree: CardNode, cacheDir: string): string => join(cacheDir, 'share-cards', `${cacheKey(tree)}.png`);
+
+/** The card as SVG: satori's layout, every glyph a path. */
+export async function cardSvg(tree: CardNode): Promise<string> {
+  const used = charactersBySlice([...cardText(tree).values()].join(''));
+  const satori = (requireHere('satori') as { default: Satori }).default;
+  const family = [...used.keys()].map((slice) => `"${fontName(slice)}"`).join(', ');
+  return satori(withFamily(tree, family) as unknown as Parameters<Satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: fontsFor(used.keys()) as Parameters<Satori>[1]['fonts'] });
+}
+
+/** The SVG rasterised by resvg, as PNG bytes (encoded by src/lib/png.ts, twice as fast as resvg's encoder). */
+export function cardPng(svg: string): Buffer {
+  const { Resvg } = requireHere('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+  const image = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' }, background: 'rgba(0,0,0,0)' }).render();
+  return opaquePng(image.pixels, image.width, image.height);
+}
 
 /**
  * The cached PNG file of a card, rendered and stored first when the same card was never drawn before. The build copies
@@ -123,13 +142,7 @@ export const cardCacheFile = (tree: CardNode, cacheDir: string): string => join(
 export async function cachedCardFile(tree: CardNode, cacheDir: string): Promise<string> {
   const file = cardCacheFile(tree, cacheDir);
   if (existsSync(file)) return file;
-  const used = charactersBySlice([...cardText(tree).values()].join(''));
-
-  const satori = (requireHere('satori') as { default: Satori }).default;
-  const { Resvg } = requireHere('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
-  const family = [...used.keys()].map((slice) => `"${fontName(slice)}"`).join(', ');
-  const svg = await satori(withFamily(tree, family) as unknown as Parameters<Satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: fontsFor(used.keys()) as Parameters<Satori>[1]['fonts'] });
-  const png = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' }, background: 'rgba(0,0,0,0)' }).render().asPng();
+  const png = cardPng(await cardSvg(tree));
   mkdirSync(dirname(file), { recursive: true });
   // Written beside and renamed, so a build that stops halfway never leaves half a PNG in the cache.
   const partial = `${file}.${process.pid}.tmp`;

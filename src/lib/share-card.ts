@@ -65,7 +65,13 @@ export function titleSize(title: string): number {
 
 const div = (style: Record<string, string | number>, children: CardNode['props']['children']): CardNode => ({ type: 'div', props: { style, children } });
 
-/** The card's layout: site name on top, the titles, the byline, then conference and date at the bottom. */
+/**
+ * The card's layout: site name on top, the titles, the byline, then conference and date at the bottom.
+ *
+ * Long text is cut by `lineClamp` alone, and the rule above the date is a box of its own rather than a border: resvg
+ * draws a block with `overflow: hidden` through a mask and a clip path, and satori's border through three clip paths,
+ * each a layer the size of the card, which took 40% of the rasterising (9.5 against 5.3 ms a card) for the same picture.
+ */
 export function cardTree(input: CardInput): CardNode {
   const size = titleSize(input.title);
   return div(
@@ -86,13 +92,14 @@ export function cardTree(input: CardInput): CardNode {
           div({ marginLeft: 18, color: COLORS.muted, fontSize: 26 }, input.tagline),
         ]),
         div({ display: 'flex', flexDirection: 'column', flexGrow: 1, justifyContent: 'center' }, [
-          div({ display: 'block', fontSize: size, fontWeight: 700, lineHeight: 1.2, lineClamp: 3, maxHeight: Math.ceil(size * 1.2 * 3) + 4, overflow: 'hidden' }, input.title),
+          div({ display: 'block', fontSize: size, fontWeight: 700, lineHeight: 1.2, lineClamp: 3, maxHeight: Math.ceil(size * 1.2 * 3) + 4 }, input.title),
           ...(input.otherTitle
-            ? [div({ display: 'block', marginTop: 18, fontSize: 34, lineHeight: 1.3, color: COLORS.muted, lineClamp: 2, maxHeight: 92, overflow: 'hidden' }, input.otherTitle)]
+            ? [div({ display: 'block', marginTop: 18, fontSize: 34, lineHeight: 1.3, color: COLORS.muted, lineClamp: 2, maxHeight: 92 }, input.otherTitle)]
             : []),
-          ...(input.byline ? [div({ display: 'block', marginTop: 30, fontSize: 36, lineHeight: 1.3, lineClamp: 2, maxHeight: 96, overflow: 'hidden' }, input.byline)] : []),
+          ...(input.byline ? [div({ display: 'block', marginTop: 30, fontSize: 36, lineHeight: 1.3, lineClamp: 2, maxHeight: 96 }, input.byline)] : []),
         ]),
-        div({ display: 'flex', borderTop: `2px solid ${COLORS.rule}`, paddingTop: 22, fontSize: 30, color: COLORS.muted }, input.context),
+        div({ height: 2, backgroundColor: COLORS.rule }, []),
+        div({ display: 'flex', paddingTop: 22, fontSize: 30, color: COLORS.muted }, input.context),
       ]),
     ],
   );
