@@ -80,6 +80,7 @@ describe('the content check reads Markdown as the site renders it', () => {
     expect(reasons('[x](javascript&#58;alert(1))')).toEqual([unsafe]);
     expect(reasons('[x](&#106;avascript:alert(1))')).toEqual([unsafe]);
     expect(reasons('<a href="javascript&#x3A;alert(1)">x</a>')).toEqual(['href "javascript:alert(1)" on <a> must be an http(s), mailto or relative URL']);
+    expect(reasons('Q&A: [x](javascript&colon;alert(1))')).toEqual([unsafe]);
   });
 
   it('leaves code and escaped tags alone', () => {
