@@ -1,7 +1,8 @@
 /**
  * The index integration on a tiny site of its own, with the real Pagefind binary: one index per language, URLs under
  * the base, Han characters indexed one by one, pages without data-pagefind-body left out; and any Pagefind error
- * fails the build without leaving a half-written bundle behind.
+ * fails the build without leaving a half-written bundle behind. Pagefind is handed only the part of a page it reads,
+ * unless the page uses a Pagefind attribute elsewhere.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AstroIntegration } from 'astro';
-import { PagefindError, pagefindIndex, type PagefindIndexOptions } from '../../src/integrations/pagefind.ts';
+import { PagefindError, pagefindIndex, pagefindPart, type PagefindIndexOptions } from '../../src/integrations/pagefind.ts';
 import { INDEX_AFTER_BUILD_ENV } from '../../src/lib/site-constants.ts';
 
 type Hooks = Required<AstroIntegration['hooks']>;
@@ -113,5 +114,27 @@ describe('the index after the build (npm run build, scripts/build.ts)', () => {
     expect(JSON.parse(readFileSync(job, 'utf8'))).toMatchObject({ outDir: `${dir}/`, base: '/notes/' });
     await runIntegration(dir, '/notes/');
     expect(JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')).languages['zh-cn'].page_count).toBe(1);
+  });
+});
+
+describe('the part of a page Pagefind is given', () => {
+  const page = (body: string, around = '') =>
+    `<!DOCTYPE html><html lang="zh-CN" dir="ltr"><head><meta charset="utf-8"><title>标题 | confnotes</title><script>x()</script></head><body><header data-pagefind-ignore><nav>导航</nav></header>${around}<main>${body}</main><footer>页脚</footer></body></html>`;
+
+  it('is the body element, whole, in the page\'s own <html> tag with its title', () => {
+    const body = '<article data-pagefind-body><h1>标题</h1><article class="inner"><p>内层</p></article><p>之后</p></article>';
+    expect(pagefindPart(page(body))).toBe(`<!DOCTYPE html><html lang="zh-CN" dir="ltr"><head><meta charset="utf-8"><title>标题 | confnotes</title></head><body>${body}</body></html>`);
+    // A custom element whose name starts like the body's tag is not one of its tags.
+    const custom = '<article data-pagefind-body><article-card>卡片</article-card><p>之后</p></article>';
+    expect(pagefindPart(page(custom))).toContain(`<body>${custom}</body>`);
+  });
+
+  it('is the whole page when a Pagefind attribute is outside the body, or the body never closes', () => {
+    const body = '<article data-pagefind-body><p>正文</p></article>';
+    for (const around of ['<span data-pagefind-filter="kind:talk"></span>', '<div data-pagefind-meta="image:/a.png"></div>', '<section data-pagefind-body>二</section>']) {
+      expect(pagefindPart(page(body, around))).toBe(page(body, around));
+    }
+    expect(pagefindPart(page('<article data-pagefind-body><p>正文</p>'))).toBe(page('<article data-pagefind-body><p>正文</p>'));
+    expect(pagefindPart('<p>no body</p>')).toBe('<p>no body</p>');
   });
 });
