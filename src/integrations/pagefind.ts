@@ -118,9 +118,10 @@ export function pagefindPart(html: string): string {
 }
 
 /**
- * The HTML Pagefind gets for a page (its `pagefindPart`): code blocks as their distinct words (src/lib/search-code.ts), a space after every
- * block element so no two run together, the simplified form of any traditional text as hidden metadata (so simplified
- * queries find it; excerpts keep the page's own text), and Han characters spaced apart.
+ * The HTML Pagefind gets for a page, from its `pagefindPart`: code blocks as their distinct words
+ * (src/lib/search-code.ts), a space after every block element so no two run together, the simplified form of any
+ * traditional text as hidden metadata (so simplified queries find it; excerpts keep the page's own text), and Han
+ * characters spaced apart.
  */
 export function indexableHtml(html: string): string {
   let out = codeAsKeywords(pagefindPart(html)).replace(BLOCK_END, '$& ');
