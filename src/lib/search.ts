@@ -207,6 +207,12 @@ const CLOSES_CHINESE = /[\u201d\u2019\u300d\u300f\u3011\uff09\u300b]/u;
 /** Chinese punctuation that already ends a clause: no full stop after it. */
 const ENDS_CHINESE = /[\u3002\uff01\uff1f\uff1b\uff1a\uff0c\u3001]/u;
 
+/** The first character from `from` on that is not a space. */
+function nextVisible(chars: readonly MarkedChar[], from: number): string | undefined {
+  for (let i = from; i < chars.length; i++) if (!/\s/.test(chars[i].char)) return chars[i].char;
+  return undefined;
+}
+
 /**
  * Pagefind joins a page's blocks into sentences with ". " after every block that does not end in punctuation
  * (<h1>性能调优</h1><p>英文… becomes "性 能 调 优. 英 文"). In Chinese text that joint is a full stop, 。, when Chinese
@@ -223,8 +229,7 @@ function chineseJoints(chars: MarkedChar[]): MarkedChar[] {
     /** The character before, when this is a full stop followed by a space or the end: a joint Pagefind may have put. */
     const joint = char === '.' && (i + 1 === chars.length || /\s/.test(chars[i + 1].char)) ? before : undefined;
     if (joint !== undefined && ENDS_CHINESE.test(joint)) continue;
-    const after = joint === undefined ? undefined : chars.slice(i + 1).find((next) => !/\s/.test(next.char))?.char;
-    const chinese = joint !== undefined && (isHan(joint) || CLOSES_CHINESE.test(joint) || (after !== undefined && isHan(after)));
+    const chinese = joint !== undefined && (isHan(joint) || CLOSES_CHINESE.test(joint) || isHan(nextVisible(chars, i + 1) ?? ''));
     const item = chinese ? { char: '\u3002', marked: false } : chars[i];
     out.push(item);
     if (!/\s/.test(item.char)) before = item.char;
